@@ -1,0 +1,76 @@
+"""Find bundles on the content path; a broken one is reported, never fatal to the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..locations import content_path
+from ..model import Briefing, Problem
+from .errors import BundleError
+from .reader import BRIEFING_FILE, read_bundle
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One bundle folder found: its briefing, or the problems that kept it from loading."""
+
+    path: Path
+    briefing: Briefing | None = None
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.briefing.id if self.briefing else self.path.name
+
+    @property
+    def ok(self) -> bool:
+        return self.briefing is not None
+
+
+def bundle_folders(roots: Iterable[Path] | None = None) -> list[Path]:
+    """Every folder holding a briefing.md directly under a content root, in path order."""
+    folders: list[Path] = []
+    for root in content_path() if roots is None else roots:
+        try:
+            children = sorted(p for p in Path(root).iterdir() if p.is_dir())
+        except OSError:
+            continue
+        folders += [p for p in children if (p / BRIEFING_FILE).is_file()]
+    return folders
+
+
+def load(folder: Path) -> Entry:
+    try:
+        return Entry(folder, read_bundle(folder))
+    except BundleError as exc:
+        return Entry(folder, None, tuple(exc.problems))
+
+
+def discover(roots: Iterable[Path] | None = None) -> list[Entry]:
+    """Load every bundle found; the first of two with the same id wins (shipped before user)."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for folder in bundle_folders(roots):
+        entry = load(folder)
+        if entry.id in seen:
+            continue
+        seen.add(entry.id)
+        entries.append(entry)
+    return entries
+
+
+def find_bundle(bundle_id: str) -> Briefing:
+    """The bundle with this id (or folder name, or a path to a bundle folder)."""
+    path = Path(bundle_id)
+    if (path / BRIEFING_FILE).is_file():
+        return read_bundle(path)
+    for folder in bundle_folders():
+        if folder.name == bundle_id:
+            return read_bundle(folder)
+    for entry in discover():
+        if entry.briefing and entry.briefing.id == bundle_id:
+            return entry.briefing
+    where = ", ".join(str(p) for p in content_path())
+    raise BundleError([Problem(bundle_id, 0, f"no bundle with this id (looked in {where})")])

@@ -1,0 +1,13 @@
+"""The one error type bundle code raises, carrying every problem found."""
+
+from __future__ import annotations
+
+from ..model import Problem
+
+
+class BundleError(Exception):
+    """A bundle that cannot be used; `problems` name each file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,290 @@
+"""Read a bundle folder into a `Briefing`, collecting every problem with its file and line.
+
+Structure comes from markdown-it tokens (their `map` gives line numbers), never
+from regexes over the Markdown, so headings inside code blocks or quotes cannot
+be mistaken for facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from ..model import Briefing, Country, Fact, Person, Problem, Value
+from .errors import BundleError
+from .markdown import inline_text, make_parser
+from .validator import validate
+
+BRIEFING_FILE = "briefing.md"
+FACTS_FILE = "facts.md"
+COUNTRIES_FILE = "countries.md"
+MAX_BUNDLE_BYTES = 20 * 1024 * 1024
+FACT_FIELDS = ("kind", "value", "countries", "speaker", "origin")
+
+
+@dataclass
+class _Collector:
+    """Problems found so far, each located in one of the bundle's files."""
+
+    folder: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, filename: str, line: int, message: str) -> None:
+        self.problems.append(Problem(str(self.folder / filename), line, message))
+
+
+def read_bundle(folder: Path) -> Briefing:
+    """Parse and validate a bundle; raise `BundleError` naming every problem."""
+    folder = Path(folder)
+    out = _Collector(folder)
+    texts = _read_texts(folder, out)
+    if texts is None:
+        raise BundleError(out.problems)
+    briefing_text, facts_text, countries_text = texts
+    meta, body, body_line = _parse_briefing(briefing_text, out)
+    facts = _parse_facts(facts_text, out) if facts_text is not None else []
+    countries = _parse_countries(countries_text, out) if countries_text is not None else []
+    key_lines: dict[str, int] = meta.pop("_lines", {})
+    briefing = _assemble(meta, key_lines, body, facts, countries, out)
+    validate(briefing, key_lines, body_line, out.add)
+    if out.problems:
+        raise BundleError(out.problems)
+    return briefing
+
+
+def _read_texts(folder: Path, out: _Collector) -> tuple[str, str | None, str | None] | None:
+    if not folder.is_dir():
+        out.add("", 0, "not a bundle folder")
+        return None
+    main = folder / BRIEFING_FILE
+    if not main.is_file():
+        out.add(BRIEFING_FILE, 0, "missing: every bundle needs a briefing.md")
+        return None
+    names = (BRIEFING_FILE, FACTS_FILE, COUNTRIES_FILE)
+    try:
+        total = sum((folder / n).stat().st_size for n in names if (folder / n).is_file())
+    except OSError as exc:
+        out.add("", 0, f"cannot read: {exc.strerror or exc}")
+        return None
+    if total > MAX_BUNDLE_BYTES:
+        out.add("", 0, f"bundle is {total / 1e6:.1f} MB, over the {MAX_BUNDLE_BYTES >> 20} MB cap")
+        return None
+    texts: list[str | None] = []
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            texts.append(None)
+            continue
+        try:
+            data = path.read_bytes()
+            texts.append(data.decode("utf-8").removeprefix("\ufeff"))
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            out.add(name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})")
+            return None
+        except OSError as exc:
+            out.add(name, 0, f"cannot read: {exc.strerror or exc}")
+            return None
+    if texts[1] is None:
+        out.add(FACTS_FILE, 0, "missing: every bundle needs a facts.md (it may hold no facts)")
+    if texts[2] is None:
+        out.add(COUNTRIES_FILE, 0, "missing: every bundle needs a countries.md")
+    return texts[0] or "", texts[1], texts[2]
+
+
+def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, int]:
+    """Front matter and body; the int is the body's first line number in the file."""
+    tokens = make_parser(front_matter=True).parse(text)
+    fm = next((t for t in tokens if t.type == "front_matter"), None)
+    lines = text.split("\n")
+    if fm is None or fm.map is None:
+        message = (
+            "front matter is not closed with '---'"
+            if text.startswith("---")
+            else "no front matter: the file must start with '---' and a YAML block"
+        )
+        out.add(BRIEFING_FILE, 1, message)
+        return {}, text, 1
+    end = fm.map[1]
+    body = "\n".join(lines[end:]).lstrip("\n")
+    body_line = end + 1 + next((i for i, ln in enumerate(lines[end:]) if ln.strip()), 0)
+    try:
+        meta = yaml.safe_load(fm.content)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + (mark.line if mark is not None else 0)
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        out.add(BRIEFING_FILE, line, f"front matter: {reason}")
+        return {}, body, body_line
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        out.add(BRIEFING_FILE, 2, "front matter must be a mapping of keys to values")
+        return {}, body, body_line
+    meta["_lines"] = _key_lines(fm.content)
+    return meta, body, body_line
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    """Line of each top-level key in briefing.md, so field errors point at it."""
+    found: dict[str, int] = {}
+    for i, raw in enumerate(yaml_text.split("\n")):
+        if raw and not raw[0].isspace() and ":" in raw:
+            found.setdefault(raw.split(":", 1)[0].strip(), i + 2)
+    return found
+
+
+def _sections(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
+    """Split a token stream at each `##` heading: (heading text, line, tokens under it)."""
+    sections: list[tuple[str, int, list[Token]]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == "heading_open" and tok.tag == "h2":
+            line = (tok.map[0] + 1) if tok.map else 0
+            sections.append((inline_text(tokens[i + 1]).strip(), line, []))
+            i += 3
+            continue
+        if sections:
+            sections[-1][2].append(tok)
+        i += 1
+    return sections
+
+
+def _blocks(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
+    """Top-level blocks of a section: (open token type, line, tokens of the block)."""
+    blocks: list[tuple[str, int, list[Token]]] = []
+    depth = 0
+    for tok in tokens:
+        if depth == 0:
+            line = (tok.map[0] + 1) if tok.map else 0
+            blocks.append((tok.type, line, []))
+        blocks[-1][2].append(tok)
+        depth += tok.nesting
+    return blocks
+
+
+def _parse_facts(text: str, out: _Collector) -> list[Fact]:
+    facts: list[Fact] = []
+    for heading, line, toks in _sections(make_parser().parse(text)):
+        fields: dict[str, tuple[str, int]] = {}
+        source: list[str] = []
+        statement: list[str] = []
+        for kind, bline, btoks in _blocks(toks):
+            if kind == "bullet_list_open":
+                for tok in btoks:
+                    if tok.type != "inline":
+                        continue
+                    fline = (tok.map[0] + 1) if tok.map else bline
+                    key, sep, value = inline_text(tok).partition(":")
+                    key = key.strip().lower()
+                    if not sep:
+                        out.add(FACTS_FILE, fline, f"fact {heading}: field must be 'key: value'")
+                    elif key not in FACT_FIELDS:
+                        out.add(
+                            FACTS_FILE, fline,
+                            f"fact {heading}: unknown field '{key}' "
+                            f"(expected one of {', '.join(FACT_FIELDS)})",
+                        )
+                    elif key in fields:
+                        out.add(FACTS_FILE, fline, f"fact {heading}: field '{key}' given twice")
+                    else:
+                        fields[key] = (value.strip(), fline)
+            elif kind == "blockquote_open":
+                source += [inline_text(t) for t in btoks if t.type == "inline"]
+            elif kind == "paragraph_open":
+                statement += [inline_text(t) for t in btoks if t.type == "inline"]
+            else:
+                out.add(FACTS_FILE, bline, f"fact {heading}: unexpected {kind.removesuffix('_open')}")
+        value: Value | None = None
+        if "value" in fields and fields["value"][0]:
+            try:
+                value = Value.parse(fields["value"][0])
+            except ValueError as exc:
+                out.add(FACTS_FILE, fields["value"][1], f"fact {heading}: {exc}")
+        codes = fields.get("countries", ("", line))[0]
+        facts.append(
+            Fact(
+                id=heading,
+                kind=fields.get("kind", ("", line))[0],
+                statement=" ".join(statement).strip(),
+                source=" ".join(source).strip(),
+                value=value,
+                countries=tuple(c.strip().upper() for c in codes.split(",") if c.strip()),
+                speaker=fields.get("speaker", ("", line))[0],
+                origin=fields.get("origin", ("authored", line))[0],
+                line=line,
+            )
+        )
+    return facts
+
+
+def _parse_countries(text: str, out: _Collector) -> list[Country]:
+    countries: list[Country] = []
+    for heading, line, toks in _sections(make_parser().parse(text)):
+        code, _, name = heading.partition("·")
+        role = " ".join(inline_text(t) for t in toks if t.type == "inline").strip()
+        countries.append(Country(code.strip(), name.strip(), role, line=line))
+    return countries
+
+
+def _assemble(
+    meta: dict[str, Any],
+    lines: dict[str, int],
+    body: str,
+    facts: list[Fact],
+    countries: list[Country],
+    out: _Collector,
+) -> Briefing:
+    """Build the Briefing from front matter, reporting fields of the wrong type."""
+
+    def text(key: str) -> str:
+        value = meta.get(key, "")
+        if value is None:
+            return ""
+        if hasattr(value, "isoformat"):  # YAML reads 2025-11-26 as a date
+            return value.isoformat()
+        if isinstance(value, (dict, list)):
+            out.add(BRIEFING_FILE, lines.get(key, 2), f"front matter: '{key}' must be text")
+            return ""
+        return str(value)
+
+    def str_list(key: str) -> tuple[str, ...]:
+        value = meta.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+            out.add(BRIEFING_FILE, lines.get(key, 2), f"front matter: '{key}' must be a list of text")
+            return ()
+        return tuple(str(v) for v in value)
+
+    people: list[Person] = []
+    raw_people = meta.get("people") or []
+    if isinstance(raw_people, list) and all(isinstance(p, dict) for p in raw_people):
+        people = [Person(str(p.get("name", "")), str(p.get("title", "") or "")) for p in raw_people]
+    else:
+        out.add(BRIEFING_FILE, lines.get("people", 2), "front matter: 'people' must be a list of {name, title}")
+    schema = meta.get("schema", 1)
+    if not isinstance(schema, int):
+        out.add(BRIEFING_FILE, lines.get("schema", 2), "front matter: 'schema' must be a whole number")
+        schema = 1
+    return Briefing(
+        id=text("id"),
+        title=text("title"),
+        body=body,
+        source=text("source"),
+        published=text("published"),
+        url=text("url"),
+        summary=text("summary"),
+        tags=str_list("tags"),
+        people=tuple(people),
+        organisations=str_list("organisations"),
+        facts=tuple(facts),
+        countries=tuple(countries),
+        schema=schema,
+    )
+
+
+__all__ = ["BundleError", "read_bundle", "MAX_BUNDLE_BYTES"]

@@ -1,0 +1,93 @@
+"""Rules a parsed bundle must keep: each broken rule is reported at its file and line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from ..countries import country_name
+from ..model import FACT_KINDS, ORIGINS, Briefing
+from .markdown import make_parser, normalise_space, plain_text
+
+Report = Callable[[str, int, str], None]
+
+BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+FACT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def article_text(body: str) -> str:
+    """The article as a reader sees it, whitespace-normalised: what source quotes must match."""
+    return normalise_space(plain_text(make_parser().parse(body)))
+
+
+def validate(briefing: Briefing, key_lines: dict[str, int], body_line: int, report: Report) -> None:
+    _check_front_matter(briefing, key_lines, report)
+    _check_facts(briefing, report)
+    _check_countries(briefing, report)
+
+
+def _check_front_matter(b: Briefing, key_lines: dict[str, int], report: Report) -> None:
+    def at(key: str) -> int:
+        return key_lines.get(key, 2)
+
+    if not b.id:
+        report("briefing.md", 2, "front matter: 'id' is required")
+    elif not BUNDLE_ID.fullmatch(b.id):
+        report("briefing.md", at("id"), f"front matter: id '{b.id}' must match [a-z0-9][a-z0-9_-]*")
+    if not b.title.strip():
+        report("briefing.md", at("title"), "front matter: 'title' is required")
+    if b.published:
+        try:
+            date.fromisoformat(b.published)
+        except ValueError:
+            report(
+                "briefing.md", at("published"),
+                f"front matter: published '{b.published}' is not an ISO date (YYYY-MM-DD)",
+            )
+    if b.url and not re.match(r"https?://", b.url):
+        report("briefing.md", at("url"), f"front matter: url '{b.url}' must start with http(s)://")
+
+
+def _check_facts(b: Briefing, report: Report) -> None:
+    text = article_text(b.body)
+    listed = {c.code for c in b.countries}
+    seen: set[str] = set()
+    for f in b.facts:
+        wrong: list[str] = []
+        if not FACT_ID.fullmatch(f.id):
+            report("facts.md", f.line, f"fact id '{f.id}' must match [A-Za-z0-9][A-Za-z0-9_.-]*")
+        if f.id in seen:
+            report("facts.md", f.line, f"duplicate fact id '{f.id}'")
+        seen.add(f.id)
+        if not f.kind:
+            wrong.append("'kind' is required")
+        elif f.kind not in FACT_KINDS:
+            wrong.append(f"unknown kind '{f.kind}' (expected one of {', '.join(FACT_KINDS)})")
+        if f.origin not in ORIGINS:
+            wrong.append(f"unknown origin '{f.origin}' (expected authored or extracted)")
+        if f.kind == "quote" and not f.speaker:
+            wrong.append("a quote needs a 'speaker'")
+        for code in f.countries:
+            if country_name(code) is None:
+                wrong.append(f"unknown country code '{code}' (ISO 3166-1 alpha-2 expected)")
+            elif code not in listed:
+                wrong.append(f"country '{code}' is not listed in countries.md")
+        if not f.source:
+            wrong.append("no source quote (a '> ' block quote from the article)")
+        elif normalise_space(f.source) not in text:
+            wrong.append(f"source quote not found in the article: “{f.source[:60]}”")
+        if not f.statement:
+            wrong.append("no statement (a paragraph after the source quote)")
+
+
+def _check_countries(b: Briefing, report: Report) -> None:
+    seen: set[str] = set()
+    for c in b.countries:
+        if country_name(c.code) is None:
+            report("countries.md", c.line, f"unknown country code '{c.code}' (ISO 3166-1 alpha-2 expected)")
+        if c.code in seen:
+            report("countries.md", c.line, f"duplicate country '{c.code}'")
+        seen.add(c.code)
+        if not c.role:
+            report("countries.md", c.line, f"country {c.code}: no role (a paragraph under the heading)")

@@ -1,0 +1,35 @@
+"""`briefing` and `briefing open BUNDLE`: start the app on the library or on one briefing."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import CommandError
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("open", help="open a briefing in the reader", description="Open one briefing in the reader.")
+    p.add_argument("bundle", metavar="BUNDLE", help="bundle id, or a path to a bundle folder")
+    p.set_defaults(func=run)
+
+
+def run_library(args: argparse.Namespace) -> int:
+    from ..ui.app import BriefingApp
+
+    BriefingApp().run()
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..bundle.discover import find_bundle
+    from ..bundle.errors import BundleError
+    from ..sanitize import clean
+
+    try:
+        briefing = find_bundle(args.bundle)
+    except BundleError as exc:
+        raise CommandError(clean(str(exc))) from None
+    from ..ui.app import BriefingApp
+
+    BriefingApp(open_bundle=briefing).run()
+    return 0

@@ -1,0 +1,57 @@
+"""Every path the app reads or writes, in one place.
+
+Tests and experiments point `BRIEFING_DATA_DIR` at a temporary folder so a
+user's real notes are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "briefing"
+REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def data_dir() -> Path:
+    """The user's data dir: `BRIEFING_DATA_DIR`, else the platform's user data dir."""
+    override = os.environ.get("BRIEFING_DATA_DIR")
+    return Path(override).expanduser() if override else Path(user_data_dir(APP_NAME, False))
+
+
+def store_dir() -> Path:
+    """Annotation stores: one TinyDB file per bundle."""
+    return data_dir() / "notes"
+
+
+def bundles_dir() -> Path:
+    """Where `briefing import` puts new bundles by default."""
+    return data_dir() / "bundles"
+
+
+def state_path() -> Path:
+    """Reading positions and other UI state remembered between runs."""
+    return data_dir() / "state.json"
+
+
+def shipped_content_dir() -> Path:
+    """The bundles that ship with the app (the repo's `content/`)."""
+    try:
+        from importlib.resources import files
+
+        packaged = Path(str(files("briefing_content")))
+        if packaged.is_dir():
+            return packaged
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return REPO_CONTENT
+
+
+def content_path() -> list[Path]:
+    """Folders searched for bundles, in order: shipped, the user's, then `BRIEFING_CONTENT_PATH`."""
+    paths = [shipped_content_dir(), bundles_dir()]
+    extra = os.environ.get("BRIEFING_CONTENT_PATH", "")
+    paths += [Path(p).expanduser() for p in extra.split(os.pathsep) if p]
+    return paths

@@ -1,0 +1,65 @@
+"""Briefings as plain JSON-ready dicts, for `briefing show --format json` and friends.
+
+Strings pass through `sanitize.clean`, so no control byte from a bundle reaches
+a terminal or a file through JSON either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .countries import country_name
+from .model import Briefing, Fact, Value
+from .sanitize import clean
+
+
+def value_dict(value: Value | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    out: dict[str, Any] = {"type": value.type, "text": value.to_text()}
+    if value.type in ("money", "percent", "count"):
+        out["amount"] = value.amount
+    if value.type == "money":
+        out["currency"] = value.unit
+    elif value.type == "count":
+        out["unit"] = clean(value.unit)
+    elif value.type == "date":
+        out["date"] = value.start
+    elif value.type == "period":
+        out["start"], out["end"] = value.start, value.end
+    return out
+
+
+def fact_dict(f: Fact) -> dict[str, Any]:
+    return {
+        "id": clean(f.id),
+        "kind": clean(f.kind),
+        "value": value_dict(f.value),
+        "statement": clean(f.statement),
+        "source": clean(f.source),
+        "countries": list(f.countries),
+        "speaker": clean(f.speaker),
+        "origin": clean(f.origin),
+    }
+
+
+def briefing_dict(b: Briefing, *, body: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": clean(b.id),
+        "title": clean(b.title),
+        "source": clean(b.source),
+        "published": clean(b.published),
+        "url": clean(b.url),
+        "summary": clean(b.summary),
+        "tags": [clean(t) for t in b.tags],
+        "people": [{"name": clean(p.name), "title": clean(p.title)} for p in b.people],
+        "organisations": [clean(o) for o in b.organisations],
+        "facts": [fact_dict(f) for f in b.facts],
+        "countries": [
+            {"code": c.code, "name": clean(c.name or country_name(c.code) or ""), "role": clean(c.role)}
+            for c in b.countries
+        ],
+    }
+    if body:
+        out["body"] = clean(b.body)
+    return out
