@@ -140,6 +140,7 @@ class Briefing:
 
     def facts_in_article_order(self) -> list[Fact]:
         """Facts sorted by where their source quote first occurs in the body."""
+
         def pos(f: Fact) -> int:
             i = self.body.find(f.source)
             return i if i >= 0 else len(self.body)

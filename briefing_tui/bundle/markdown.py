@@ -14,9 +14,9 @@ MAX_NESTING = 20
 
 
 def make_parser(*, front_matter: bool = False) -> MarkdownIt:
-    md = MarkdownIt(
-        "commonmark", {"typographer": False, "html": False, "maxNesting": MAX_NESTING}
-    ).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"typographer": False, "html": False, "maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"]
+    )
     if front_matter:
         md.use(front_matter_plugin)
     return md

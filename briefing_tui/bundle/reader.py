@@ -110,12 +110,13 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, in
         out.add(BRIEFING_FILE, 1, message)
         return {}, text, 1
     end = fm.map[1]
-    body = "\n".join(lines[end:]).lstrip("\n")
+    body = "\n".join(lines[end:]).strip("\n")
     body_line = end + 1 + next((i for i, ln in enumerate(lines[end:]) if ln.strip()), 0)
     try:
         meta = yaml.safe_load(fm.content)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The construct's start (context) is where the author must look, not where it broke.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)
         reason = getattr(exc, "problem", None) or "invalid YAML"
         out.add(BRIEFING_FILE, line, f"front matter: {reason}")
@@ -186,7 +187,8 @@ def _parse_facts(text: str, out: _Collector) -> list[Fact]:
                         out.add(FACTS_FILE, fline, f"fact {heading}: field must be 'key: value'")
                     elif key not in FACT_FIELDS:
                         out.add(
-                            FACTS_FILE, fline,
+                            FACTS_FILE,
+                            fline,
                             f"fact {heading}: unknown field '{key}' "
                             f"(expected one of {', '.join(FACT_FIELDS)})",
                         )
@@ -265,7 +267,9 @@ def _assemble(
     if isinstance(raw_people, list) and all(isinstance(p, dict) for p in raw_people):
         people = [Person(str(p.get("name", "")), str(p.get("title", "") or "")) for p in raw_people]
     else:
-        out.add(BRIEFING_FILE, lines.get("people", 2), "front matter: 'people' must be a list of {name, title}")
+        out.add(
+            BRIEFING_FILE, lines.get("people", 2), "front matter: 'people' must be a list of {name, title}"
+        )
     schema = meta.get("schema", 1)
     if not isinstance(schema, int):
         out.add(BRIEFING_FILE, lines.get("schema", 2), "front matter: 'schema' must be a whole number")

@@ -42,7 +42,8 @@ def _check_front_matter(b: Briefing, key_lines: dict[str, int], report: Report) 
             date.fromisoformat(b.published)
         except ValueError:
             report(
-                "briefing.md", at("published"),
+                "briefing.md",
+                at("published"),
                 f"front matter: published '{b.published}' is not an ISO date (YYYY-MM-DD)",
             )
     if b.url and not re.match(r"https?://", b.url):
@@ -79,6 +80,8 @@ def _check_facts(b: Briefing, report: Report) -> None:
             wrong.append(f"source quote not found in the article: “{f.source[:60]}”")
         if not f.statement:
             wrong.append("no statement (a paragraph after the source quote)")
+        for message in wrong:
+            report("facts.md", f.line, f"fact {f.id}: {message}")
 
 
 def _check_countries(b: Briefing, report: Report) -> None:

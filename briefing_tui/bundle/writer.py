@@ -43,7 +43,8 @@ def render_briefing(b: Briefing) -> str:
         meta["organisations"] = list(b.organisations)
     meta["schema"] = b.schema
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{front}---\n\n{b.body.strip()}\n"
+    body = b.body.strip("\n")
+    return f"---\n{front}---\n\n{body}\n"
 
 
 def render_fact(f: Fact) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "check", help="validate bundles",
+        "check",
+        help="validate bundles",
         description="Validate bundles (default: every one found). Exit 1 and print one "
         "'path:line: message' line per problem when any is broken.",
     )

@@ -7,7 +7,11 @@ import json
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list the bundles found", description="List every bundle on the content path: id, title, date, fact and country counts.")
+    p = sub.add_parser(
+        "list",
+        help="list the bundles found",
+        description="List every bundle on the content path: id, title, date, fact and country counts.",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.set_defaults(func=run)
 
@@ -23,8 +27,13 @@ def run(args: argparse.Namespace) -> int:
             row: dict[str, object] = {"id": clean(e.id), "path": str(e.path), "ok": e.ok}
             if e.briefing:
                 b = e.briefing
-                row |= {"title": clean(b.title), "published": clean(b.published),
-                        "source": clean(b.source), "facts": len(b.facts), "countries": len(b.countries)}
+                row |= {
+                    "title": clean(b.title),
+                    "published": clean(b.published),
+                    "source": clean(b.source),
+                    "facts": len(b.facts),
+                    "countries": len(b.countries),
+                }
             else:
                 row["problems"] = [clean(str(p)) for p in e.problems]
             rows.append(row)
@@ -37,8 +46,10 @@ def run(args: argparse.Namespace) -> int:
     for e in entries:
         if e.briefing:
             b = e.briefing
-            print(f"{clean(e.id):<{width}}  {b.published or '—':<10}  {len(b.facts):>3} facts  "
-                  f"{len(b.countries):>3} countries  {clean(b.title)}")
+            print(
+                f"{clean(e.id):<{width}}  {b.published or '—':<10}  {len(b.facts):>3} facts  "
+                f"{len(b.countries):>3} countries  {clean(b.title)}"
+            )
         else:
             print(f"{clean(e.id):<{width}}  BROKEN  {clean(str(e.problems[0]))}")
     return 0

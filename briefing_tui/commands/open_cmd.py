@@ -8,7 +8,9 @@ from . import CommandError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("open", help="open a briefing in the reader", description="Open one briefing in the reader.")
+    p = sub.add_parser(
+        "open", help="open a briefing in the reader", description="Open one briefing in the reader."
+    )
     p.add_argument("bundle", metavar="BUNDLE", help="bundle id, or a path to a bundle folder")
     p.set_defaults(func=run)
 

@@ -9,7 +9,9 @@ from . import CommandError
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("show", help="print a parsed bundle", description="Print a bundle's metadata, facts and countries.")
+    p = sub.add_parser(
+        "show", help="print a parsed bundle", description="Print a bundle's metadata, facts and countries."
+    )
     p.add_argument("bundle", metavar="BUNDLE", help="bundle id, or a path to a bundle folder")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.set_defaults(func=run)
@@ -24,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         b = find_bundle(args.bundle)
     except BundleError as exc:
-        raise CommandError(clean(str(exc).splitlines()[0]) if len(exc.problems) == 1 else clean(str(exc))) from None
+        raise CommandError(
+            clean(str(exc).splitlines()[0]) if len(exc.problems) == 1 else clean(str(exc))
+        ) from None
     data = briefing_dict(b)
     if args.format == "json":
         print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -1,0 +1,28 @@
+"""Shared fixtures: every test runs with its own data dir, never the user's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_BUNDLE = ROOT / "content" / "us-allies-critical-minerals"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "data"
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(path))
+    monkeypatch.delenv("BRIEFING_CONTENT_PATH", raising=False)
+    return path
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped seed bundle, to break in tests."""
+    dest = tmp_path / "bundles" / SEED_BUNDLE.name
+    shutil.copytree(SEED_BUNDLE, dest)
+    return dest
