@@ -17,6 +17,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data"
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(path))
     monkeypatch.delenv("BRIEFING_CONTENT_PATH", raising=False)
+    monkeypatch.setenv("BRIEFING_FLAGS", "0")  # screens must not depend on the terminal's fonts
     return path
 
 

@@ -1,0 +1,61 @@
+"""The Textual app: the library, the reader, and the app-wide keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..model import Briefing
+from ..sanitize import clean, is_safe_link
+from ..store import AnnotationStore
+from .screens.confirm import ConfirmScreen
+from .screens.help import HelpScreen
+from .screens.library import LibraryScreen
+from .screens.reader import ReaderScreen
+
+
+class BriefingApp(App[None]):
+    CSS_PATH = Path(__file__).with_name("briefing.tcss")
+    TITLE = "briefing"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    ]
+
+    def __init__(self, open_bundle: Briefing | None = None, store: AnnotationStore | None = None) -> None:
+        super().__init__()
+        self.open_bundle = open_bundle
+        self.store = store if store is not None else AnnotationStore()
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen())
+        if self.open_bundle is not None:
+            self.open_briefing(self.open_bundle)
+
+    def open_briefing(self, briefing: Briefing) -> None:
+        self.push_screen(ReaderScreen(briefing))
+        self.report_store_events()
+
+    def report_store_events(self) -> None:
+        """Tell the user when the store moved a broken file aside or recreated one."""
+        for message in self.store.take_messages():
+            self.notify(clean(message), title="Notes store", severity="warning", timeout=10)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def ask_to_open_link(self, url: str) -> None:
+        """Links open only on the user's say-so, and only http(s)."""
+        shown = clean(url)
+        if not is_safe_link(url):
+            self.notify(f"Refused to open {shown}: only http and https links open.", severity="error")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.open_url(url)
+
+        self.push_screen(ConfirmScreen(f"Open this link in your browser?\n\n{shown}", yes="Open"), answered)

@@ -1,0 +1,123 @@
+"""The library: every bundle found, broken ones shown with their error instead of a crash."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ...bundle.discover import Entry, discover
+from ...sanitize import clean
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library.open"),
+        Binding("r", "reload", "Reload", id="library.reload"),
+        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="bundles", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="library-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "briefing"
+        self.sub_title = "Library"
+        table = self.query_one(DataTable)
+        table.add_columns("Title", "Date", "Source", "Facts", "Countries", "Notes")
+        table.border_title = "Briefings"
+        self.load_entries()
+
+    @work(thread=True, exclusive=True)
+    def load_entries(self) -> None:
+        """Reading every bundle is I/O: keep it off the event loop."""
+        entries = discover()
+        store = getattr(self.app, "store", None)
+        counts: dict[str, int] = {}
+        for e in entries:
+            if e.briefing is not None and store is not None:
+                try:
+                    counts[e.id] = len(store.list(e.id))
+                except Exception:  # a broken store is reported by the app, not here
+                    counts[e.id] = 0
+        self.app.call_from_thread(self._show, entries, counts)
+
+    def _show(self, entries: list[Entry], counts: dict[str, int]) -> None:
+        self.entries = entries
+        table = self.query_one(DataTable)
+        table.clear()
+        for e in entries:
+            if e.briefing is not None:
+                b = e.briefing
+                table.add_row(
+                    Text(clean(b.title)),
+                    Text(clean(b.published) or "—"),
+                    Text(clean(b.source) or "—"),
+                    Text(str(len(b.facts)), justify="right"),
+                    Text(str(len(b.countries)), justify="right"),
+                    Text(str(counts.get(e.id, 0)), justify="right"),
+                    key=str(e.path),
+                )
+            else:
+                table.add_row(
+                    Text(f"⚠ {clean(e.path.name)}", style="bold red"),
+                    Text("broken", style="red"),
+                    Text(clean(str(e.problems[0])) if e.problems else "", style="red"),
+                    "",
+                    "",
+                    "",
+                    key=str(e.path),
+                )
+        table.focus()
+        self._describe(0)
+
+    def _describe(self, row: int) -> None:
+        detail = self.query_one("#library-detail", Static)
+        if not 0 <= row < len(self.entries):
+            detail.update(Text("No bundles found.", style="dim"))
+            return
+        e = self.entries[row]
+        if e.briefing is None:
+            lines = "\n".join(clean(str(p)) for p in e.problems)
+            detail.update(Text(f"This bundle cannot be opened:\n{lines}", style="red"))
+        else:
+            summary = clean(e.briefing.summary) or clean(e.briefing.title)
+            detail.update(Text(f"{summary}\n{e.path}", style=""))
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe(event.cursor_row)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.query_one(DataTable).cursor_row
+        if not 0 <= row < len(self.entries):
+            return
+        e = self.entries[row]
+        if e.briefing is None:
+            self.notify(clean(str(e.problems[0])), title="Cannot open this bundle", severity="error")
+            return
+        self.app.open_briefing(e.briefing)  # type: ignore[attr-defined]
+
+    def action_reload(self) -> None:
+        self.load_entries()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()

@@ -1,0 +1,304 @@
+"""The reader: article, facts, countries and notes of one briefing, side by side.
+
+State lives in three reactives (the selected fact, the country filter, the search
+query); the panes are redrawn from them, so keys, clicks and the command palette
+all go through the same path.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList
+
+from ...countries import country_name
+from ...model import Annotation, Briefing, Fact, Target
+from ...reading_state import Position, load_position, save_position
+from ...sanitize import clean
+from ..commands import ReaderCommands
+from ..widgets.article_view import ArticleView
+from ..widgets.country_list import CountryList, country_label
+from ..widgets.fact_list import FactList
+from ..widgets.notes_pane import NotesPane
+
+NARROW_WIDTH = 100
+TINY_WIDTH = 60
+SHORT_HEIGHT = 20
+
+
+class ReaderScreen(Screen[None]):
+    COMMANDS = Screen.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("n", "next", "Next fact", id="reader.next"),
+        Binding("p", "previous", "Prev fact", id="reader.previous"),
+        Binding("g", "first", "First", show=False, id="reader.first"),
+        Binding("G", "last", "Last", show=False, id="reader.last"),
+        Binding("c", "focus_countries", "Countries", id="reader.countries"),
+        Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("escape", "back", "Back", id="reader.back"),
+    ]
+
+    fact_id: reactive[str] = reactive("", init=False)
+    country: reactive[str] = reactive("", init=False)
+    search_query: reactive[str] = reactive("", init=False)
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.facts = briefing.facts_in_article_order()
+        self.notes: list[Annotation] = []
+        self._restore = load_position(briefing.id)
+        self._search_hits: set[str] = set()
+
+    # --- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield FactList(id="facts")
+            with Vertical(id="middle"):
+                yield ArticleView(id="article")
+                yield Input(placeholder="Search the article and facts", id="search")
+                yield NotesPane(id="notes")
+            yield CountryList(id="countries")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = clean(self.briefing.title)
+        self.sub_title = " · ".join(clean(x) for x in (self.briefing.source, self.briefing.published) if x)
+        self.query_one("#search", Input).display = False
+        self.query_one("#countries", CountryList).border_title = "Countries"
+        self.query_one("#article", ArticleView).border_title = "Article"
+        self._reload_notes()
+        self._show_facts()
+        self._show_countries()
+        self.query_one("#article", ArticleView).load(self.briefing.body)
+        start = self._restore.fact_id if self.briefing.fact(self._restore.fact_id) else ""
+        if not start and self.facts:
+            start = self.facts[0].id
+        self.query_one(FactList).focus()
+        if start:
+            self.query_one(FactList).select_fact(start)
+            self.fact_id = start
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.set_class(event.size.width < TINY_WIDTH, "-tiny")
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    # --- derived views ----------------------------------------------------------
+
+    @property
+    def visible_facts(self) -> list[Fact]:
+        if not self.country:
+            return self.facts
+        return [f for f in self.facts if self.country in f.countries]
+
+    @property
+    def annotated_ids(self) -> set[str]:
+        return {n.target.fact_id for n in self.notes if n.target.kind == "fact"}
+
+    def _show_facts(self) -> None:
+        facts = self.query_one(FactList)
+        facts.show_facts(self.visible_facts, self.annotated_ids, self._search_hits)
+        self._update_facts_title()
+
+    def _show_countries(self) -> None:
+        counts = {c.code: sum(c.code in f.countries for f in self.facts) for c in self.briefing.countries}
+        self.query_one(CountryList).show_countries(list(self.briefing.countries), counts, self.country)
+
+    def _update_facts_title(self) -> None:
+        visible = [f.id for f in self.visible_facts]
+        i = visible.index(self.fact_id) + 1 if self.fact_id in visible else 0
+        where = ""
+        if self.country:
+            c = self.briefing.country(self.country)
+            where = f" · {country_label(c) if c else self.country}"
+        self.query_one(FactList).border_title = f"Facts{where} {i}/{len(visible)}"
+
+    def _reload_notes(self) -> None:
+        store = getattr(self.app, "store", None)
+        self.notes = store.list(self.briefing.id) if store is not None else []
+
+    def _show_notes(self) -> None:
+        pane = self.query_one(NotesPane)
+        fact = self.briefing.fact(self.fact_id)
+        mine = [n for n in self.notes if n.target.kind == "fact" and n.target.fact_id == self.fact_id]
+        pane.border_title = f"Notes · {self.fact_id}" if fact else "Notes"
+        pane.show_notes(mine, "No notes on this fact: press a to add one.")
+
+    # --- reactive watchers --------------------------------------------------------
+
+    def watch_fact_id(self, fact_id: str) -> None:
+        fact = self.briefing.fact(fact_id)
+        if fact is not None:
+            self.query_one(FactList).select_fact(fact_id)
+            article = self.query_one(ArticleView)
+            if not self.search_query:
+                article.highlight_quote(fact.source)
+        self._update_facts_title()
+        self._show_notes()
+
+    def watch_country(self, country: str) -> None:
+        self._show_facts()
+        self._show_countries()
+        visible = self.visible_facts
+        if visible and self.fact_id not in [f.id for f in visible]:
+            self.fact_id = visible[0].id
+        else:
+            self._update_facts_title()
+        if country:
+            name = country_name(country) or country
+            self.notify(f"{len(visible)} facts involve {name}. Escape clears the filter.", timeout=3)
+
+    def watch_search_query(self, query: str) -> None:
+        article = self.query_one(ArticleView)
+        if query:
+            count = article.search(query)
+            needle = query.casefold()
+            self._search_hits = {
+                f.id for f in self.facts if needle in f.statement.casefold() or needle in f.source.casefold()
+            }
+            self.query_one(
+                "#search", Input
+            ).border_title = f"{count} matches in the article, {len(self._search_hits)} facts"
+        else:
+            article.clear_search()
+            self._search_hits = set()
+            fact = self.briefing.fact(self.fact_id)
+            if fact is not None:
+                article.highlight_quote(fact.source)
+        self.query_one(FactList).refresh_marks(self.annotated_ids, self._search_hits)
+
+    # --- events from the panes ---------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#facts")
+    def _fact_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id and event.option_id != self.fact_id:
+            self.fact_id = event.option_id
+
+    @on(OptionList.OptionSelected, "#countries")
+    def _country_selected(self, event: OptionList.OptionSelected) -> None:
+        code = event.option_id or ""
+        self.country = "" if code == self.country else code
+        self.remove_class("-show-countries")
+        self.query_one(FactList).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.search_query = event.value.strip()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(ArticleView).focus()
+        if self.search_query:
+            self.notify("n / p step through the matches; Escape ends the search.", timeout=3)
+
+    @on(ArticleView.Loaded)
+    def _article_loaded(self, event: ArticleView.Loaded) -> None:
+        fact = self.briefing.fact(self.fact_id)
+        if fact is not None and not self.search_query:
+            self.query_one(ArticleView).highlight_quote(fact.source, scroll=not self._restore.scroll_y)
+        if self._restore.scroll_y:
+            self.query_one(ArticleView).scroll_to(y=self._restore.scroll_y, animate=False)
+            self._restore = Position(self._restore.fact_id, 0)
+
+    @on(ArticleView.LinkClicked)
+    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
+        self.app.ask_to_open_link(event.url)  # type: ignore[attr-defined]
+
+    # --- actions ------------------------------------------------------------------
+
+    def _step(self, delta: int) -> None:
+        if self.search_query:
+            article = self.query_one(ArticleView)
+            if delta > 0:
+                article.next_match()
+            else:
+                article.previous_match()
+            return
+        visible = [f.id for f in self.visible_facts]
+        if not visible:
+            return
+        i = visible.index(self.fact_id) if self.fact_id in visible else -1
+        self.fact_id = visible[max(0, min(len(visible) - 1, i + delta))]
+
+    def action_next(self) -> None:
+        self._step(+1)
+
+    def action_previous(self) -> None:
+        self._step(-1)
+
+    def _focused_list(self) -> OptionList | None:
+        focused = self.focused
+        return focused if isinstance(focused, OptionList) and not isinstance(focused, FactList) else None
+
+    def action_first(self) -> None:
+        other = self._focused_list()
+        if other is not None:
+            other.action_first()
+        elif self.visible_facts:
+            self.fact_id = self.visible_facts[0].id
+
+    def action_last(self) -> None:
+        other = self._focused_list()
+        if other is not None:
+            other.action_last()
+        elif self.visible_facts:
+            self.fact_id = self.visible_facts[-1].id
+
+    def action_focus_countries(self) -> None:
+        self.add_class("-show-countries")
+        self.query_one(CountryList).focus()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_back(self) -> None:
+        """Escape unwinds one thing at a time: search, then the filter, then the screen."""
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.value = ""
+            search.display = False
+            self.search_query = ""
+            self.query_one(FactList).focus()
+        elif self.has_class("-show-countries"):
+            self.remove_class("-show-countries")
+            self.query_one(FactList).focus()
+        elif self.country:
+            self.country = ""
+        elif len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    # --- used by the command palette and the app ------------------------------------
+
+    def go_to_fact(self, fact_id: str) -> None:
+        if self.country and fact_id not in [f.id for f in self.visible_facts]:
+            self.country = ""
+        self.fact_id = fact_id
+
+    def filter_by_country(self, code: str) -> None:
+        self.country = code
+
+    def target_of_selection(self) -> Target | None:
+        return Target("fact", fact_id=self.fact_id) if self.fact_id else None
+
+    def on_unmount(self) -> None:
+        self.save_position()
+
+    def save_position(self) -> None:
+        try:
+            y = int(self.query_one(ArticleView).scroll_y)
+        except Exception:  # the pane may already be gone at shutdown
+            y = 0
+        try:
+            save_position(self.briefing.id, Position(self.fact_id, y))
+        except OSError:
+            pass  # a lost reading position is not worth an error at exit

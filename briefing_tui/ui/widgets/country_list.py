@@ -1,0 +1,77 @@
+"""The country sidebar: flag (or code), name, how many facts involve it, and its role."""
+
+from __future__ import annotations
+
+import os
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...countries import country_name, flag
+from ...model import Country
+from ...sanitize import clean
+
+# Terminals known to draw regional-indicator flags as one glyph.
+_FLAG_TERMINALS = {"iTerm.app", "WezTerm", "Apple_Terminal", "vscode", "ghostty"}
+
+
+# Long roles are cut in the list; the full role is in `briefing show` and the palette.
+ROLE_CHARS = 52
+
+
+def flags_supported() -> bool:
+    """Flags only where the terminal draws them; BRIEFING_FLAGS=1/0 overrides the guess."""
+    forced = os.environ.get("BRIEFING_FLAGS")
+    if forced in ("0", "1"):
+        return forced == "1"
+    if os.environ.get("TMUX"):
+        return False
+    return os.environ.get("TERM_PROGRAM", "") in _FLAG_TERMINALS or "kitty" in os.environ.get("TERM", "")
+
+
+def country_label(country: Country) -> str:
+    return clean(country.name or country_name(country.code) or country.code)
+
+
+def country_prompt(country: Country, count: int, *, with_flag: bool, active: bool) -> Text:
+    text = Text()
+    text.append(f"{flag(country.code) if with_flag else country.code} ", style="bold cyan")
+    # Separators end the previous span: Textual drops a space that starts a styled span.
+    text.append(country_label(country), style="bold reverse" if active else "bold")
+    text.append(" ")
+    text.append(f"· {count}", style="dim")
+    if country.role:
+        role = clean(country.role)
+        short = role if len(role) <= ROLE_CHARS else role[: ROLE_CHARS - 1].rstrip() + "…"
+        text.append(f"\n{short}", style="italic dim")
+    return text
+
+
+class CountryList(OptionList):
+    """Enter on a country asks the screen to narrow the facts to it."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="countries.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="countries.up"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.countries: list[Country] = []
+        self.with_flag = flags_supported()
+
+    def show_countries(self, countries: list[Country], counts: dict[str, int], active: str) -> None:
+        current = self.highlighted
+        self.countries = list(countries)
+        self.clear_options()
+        self.add_options(
+            Option(
+                country_prompt(c, counts.get(c.code, 0), with_flag=self.with_flag, active=c.code == active),
+                id=c.code,
+            )
+            for c in countries
+        )
+        if current is not None and current < len(countries):
+            self.highlighted = current

@@ -1,0 +1,50 @@
+"""The notes pane: the reader's annotations on the current fact (or country)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...model import Annotation
+from ...sanitize import clean
+
+LABEL_STYLE = {
+    "important": "bold red",
+    "question": "bold yellow",
+    "disputed": "bold magenta",
+    "verified": "bold green",
+}
+
+
+def note_prompt(note: Annotation) -> Text:
+    text = Text()
+    if note.label:
+        text.append(f"[{note.label}] ", style=LABEL_STYLE.get(note.label, "bold"))
+    text.append(clean(note.text.strip()) or "(empty note)")
+    if note.tags:
+        text.append("  ")
+        text.append(" ".join(f"#{clean(t)}" for t in note.tags), style="dim")
+    return text
+
+
+class NotesPane(OptionList):
+    """Option ids are annotation ids, so `e` and `d` act on the note under the cursor."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes: list[Annotation] = []
+
+    def show_notes(self, notes: list[Annotation], empty_hint: str) -> None:
+        self.notes = list(notes)
+        self.clear_options()
+        if notes:
+            self.add_options(Option(note_prompt(n), id=n.id) for n in notes)
+            self.highlighted = 0
+        else:
+            self.add_option(Option(Text(empty_hint, style="dim italic"), disabled=True))
+
+    @property
+    def highlighted_note(self) -> Annotation | None:
+        i = self.highlighted
+        return self.notes[i] if i is not None and 0 <= i < len(self.notes) else None
