@@ -17,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 
 from ...countries import country_name
-from ...model import Annotation, Briefing, Fact, Target
+from ...anchoring import locate, make_anchor
+from ...model import Anchor, Annotation, Briefing, Fact, Target
 from ...reading_state import Position, load_position, save_position
 from ...sanitize import clean
 from ..commands import ReaderCommands
@@ -25,6 +26,9 @@ from ..widgets.article_view import ArticleView
 from ..widgets.country_list import CountryList, country_label
 from ..widgets.fact_list import FactList
 from ..widgets.notes_pane import NotesPane
+from .all_notes import AllNotesScreen
+from .confirm import ConfirmScreen
+from .note_editor import NoteDraft, NoteEditor
 
 NARROW_WIDTH = 100
 TINY_WIDTH = 60
@@ -40,6 +44,28 @@ class ReaderScreen(Screen[None]):
         Binding("G", "last", "Last", show=False, id="reader.last"),
         Binding("c", "focus_countries", "Countries", id="reader.countries"),
         Binding("slash", "search", "Search", key_display="/", id="reader.search"),
+        Binding("a", "add_note", "Note", id="reader.add-note"),
+        Binding("A", "add_country_note", "Note country", show=False, id="reader.add-country-note"),
+        Binding("e", "edit_note", "Edit note", show=False, id="reader.edit-note"),
+        Binding("d", "delete_note", "Delete note", show=False, id="reader.delete-note"),
+        Binding(
+            "right_square_bracket",
+            "next_annotated",
+            "Next noted",
+            key_display="]",
+            show=False,
+            id="reader.next-annotated",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_annotated",
+            "Prev noted",
+            key_display="[",
+            show=False,
+            id="reader.previous-annotated",
+        ),
+        Binding("N", "all_notes", "All notes", id="reader.all-notes"),
+        Binding("x", "export", "Export", id="reader.export"),
         Binding("escape", "back", "Back", id="reader.back"),
     ]
 
@@ -126,11 +152,25 @@ class ReaderScreen(Screen[None]):
         self.notes = store.list(self.briefing.id) if store is not None else []
 
     def _show_notes(self) -> None:
+        """The pane shows the notes of the highlighted country while the sidebar has focus,
+        else those of the selected fact."""
         pane = self.query_one(NotesPane)
-        fact = self.briefing.fact(self.fact_id)
+        code = self._highlighted_country() if isinstance(self.focused, CountryList) else ""
+        if code:
+            mine = [n for n in self.notes if n.target.kind == "country" and n.target.country == code]
+            pane.border_title = f"Notes · {country_name(code) or code}"
+            pane.show_notes(mine, "No notes on this country: press A to add one.")
+            return
         mine = [n for n in self.notes if n.target.kind == "fact" and n.target.fact_id == self.fact_id]
-        pane.border_title = f"Notes · {self.fact_id}" if fact else "Notes"
+        pane.border_title = f"Notes · {self.fact_id}" if self.briefing.fact(self.fact_id) else "Notes"
         pane.show_notes(mine, "No notes on this fact: press a to add one.")
+
+    def _highlighted_country(self) -> str:
+        countries = self.query_one(CountryList)
+        i = countries.highlighted
+        if i is not None and 0 <= i < len(countries.countries):
+            return countries.countries[i].code
+        return self.country
 
     # --- reactive watchers --------------------------------------------------------
 
@@ -181,6 +221,13 @@ class ReaderScreen(Screen[None]):
     def _fact_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and event.option_id != self.fact_id:
             self.fact_id = event.option_id
+
+    @on(OptionList.OptionHighlighted, "#countries")
+    def _country_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_notes()
+
+    def on_descendant_focus(self) -> None:
+        self._show_notes()
 
     @on(OptionList.OptionSelected, "#countries")
     def _country_selected(self, event: OptionList.OptionSelected) -> None:
@@ -276,6 +323,157 @@ class ReaderScreen(Screen[None]):
             self.country = ""
         elif len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+
+    # --- notes ----------------------------------------------------------------------
+
+    @property
+    def store(self):  # noqa: ANN201 - the app's AnnotationStore
+        return self.app.store  # type: ignore[attr-defined]
+
+    def _after_change(self, message: str) -> None:
+        self._reload_notes()
+        self.query_one(FactList).refresh_marks(self.annotated_ids, self._search_hits)
+        self._show_notes()
+        self.app.report_store_events()  # type: ignore[attr-defined]
+        self.notify(message, timeout=3)
+
+    def _save_new(self, target: Target, heading: str, context: str) -> None:
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                self.store.add(self.briefing.id, target, draft.text, draft.tags, draft.label)
+            except Exception as exc:  # StoreError, OSError: say so, keep the app running
+                self.notify(clean(str(exc)), title="Note not saved", severity="error", timeout=10)
+                return
+            self._after_change(f"Note saved on {target.describe()}.")
+
+        self.app.push_screen(NoteEditor(heading, context), saved)
+
+    def action_add_note(self) -> None:
+        """A note on the search hit while searching, else on the selected fact."""
+        article = self.query_one(ArticleView)
+        match = article.current_match() if self.search_query else None
+        if match is not None:
+            anchor = self._anchor_for(*match)
+            self._save_new(Target("passage", anchor=anchor), "Note on a passage", f"“{clean(anchor.exact)}”")
+            return
+        fact = self.briefing.fact(self.fact_id)
+        if fact is None:
+            self.notify("No fact selected.", severity="warning")
+            return
+        self._save_new(Target("fact", fact_id=fact.id), f"Note on fact {fact.id}", clean(fact.statement))
+
+    def _anchor_for(self, exact: str, prefix: str, suffix: str) -> Anchor:
+        """Place a hit of the rendered text in the article's source, so the note survives edits."""
+        body = self.briefing.body
+        found = locate(body, Anchor(exact, prefix, suffix, 0))
+        if found is None:
+            return Anchor(exact, prefix, suffix, max(body.find(exact), 0))
+        return make_anchor(body, *found)
+
+    def action_add_country_note(self) -> None:
+        code = self._highlighted_country()
+        if not code:
+            self.notify("No country selected: press c to choose one.", severity="warning")
+            return
+        country = self.briefing.country(code)
+        role = clean(country.role) if country else ""
+        self._save_new(Target("country", country=code), f"Note on {country_name(code) or code}", role)
+
+    def action_edit_note(self) -> None:
+        note = self.query_one(NotesPane).highlighted_note
+        if note is None:
+            self.notify("No note here to edit.", severity="warning")
+            return
+
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            try:
+                self.store.update(note.id, text=draft.text, tags=draft.tags, label=draft.label)
+            except Exception as exc:
+                self.notify(clean(str(exc)), title="Note not saved", severity="error", timeout=10)
+                return
+            self._after_change("Note updated.")
+
+        draft = NoteDraft(note.text, note.tags, note.label)
+        self.app.push_screen(NoteEditor(f"Edit note on {note.target.describe()}", "", draft), saved)
+
+    def action_delete_note(self) -> None:
+        note = self.query_one(NotesPane).highlighted_note
+        if note is None:
+            self.notify("No note here to delete.", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.remove(note.id)
+            except Exception as exc:
+                self.notify(clean(str(exc)), title="Note not deleted", severity="error", timeout=10)
+                return
+            self._after_change("Note deleted.")
+
+        preview = clean(note.text.strip().splitlines()[0] if note.text.strip() else "")[:60]
+        self.app.push_screen(ConfirmScreen(f"Delete this note?\n\n{preview}", yes="Delete"), answered)
+
+    def _step_annotated(self, delta: int) -> None:
+        noted = [f.id for f in self.visible_facts if f.id in self.annotated_ids]
+        if not noted:
+            self.notify("No fact here has a note yet.", timeout=3)
+            return
+        ids = [f.id for f in self.visible_facts]
+        here = ids.index(self.fact_id) if self.fact_id in ids else -1
+        after = [i for i in noted if (ids.index(i) - here) * delta > 0]
+        if delta > 0:
+            self.fact_id = after[0] if after else noted[0]
+        else:
+            self.fact_id = after[-1] if after else noted[-1]
+
+    def action_next_annotated(self) -> None:
+        self._step_annotated(+1)
+
+    def action_previous_annotated(self) -> None:
+        self._step_annotated(-1)
+
+    def action_all_notes(self) -> None:
+        def chosen(note: Annotation | None) -> None:
+            if note is not None:
+                self.go_to_target(note.target)
+
+        self.app.push_screen(AllNotesScreen(self.briefing, list(self.notes)), chosen)
+
+    def go_to_target(self, target: Target) -> None:
+        if target.kind == "fact" and self.briefing.fact(target.fact_id):
+            self.go_to_fact(target.fact_id)
+        elif target.kind == "country":
+            self.filter_by_country(target.country)
+        elif target.kind == "passage" and target.anchor is not None:
+            found = locate(self.briefing.body, target.anchor)
+            if found is None:
+                self.notify("That passage is no longer in the article (orphaned note).", severity="warning")
+                return
+            self.query_one(ArticleView).highlight_quote(self.briefing.body[found[0] : found[1]])
+            self.query_one(ArticleView).focus()
+
+    def action_export(self) -> None:
+        from datetime import datetime, timezone
+
+        from ...export import export_markdown, write_export
+        from ...locations import data_dir
+
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        path = data_dir() / "exports" / f"{self.briefing.id}-{now:%Y%m%dT%H%M%SZ}.md"
+        try:
+            text = export_markdown(self.briefing, self.notes, now.isoformat().replace("+00:00", "Z"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_export(text, path)
+        except Exception as exc:
+            self.notify(clean(str(exc)), title="Export failed", severity="error", timeout=10)
+            return
+        self.notify(f"{len(self.notes)} notes exported to {path}", title="Exported", timeout=10)
 
     # --- used by the command palette and the app ------------------------------------
 
