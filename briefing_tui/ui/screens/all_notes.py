@@ -64,6 +64,8 @@ class AllNotesScreen(Screen[Annotation | None]):
             prompt.append("\n")
             prompt.append_text(note_prompt(note))
             notes.add_option(Option(prompt, id=note.id))
+        if self.notes:
+            notes.highlighted = 0
         notes.focus()
 
     @on(OptionList.OptionSelected)

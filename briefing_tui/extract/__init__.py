@@ -1,0 +1,1 @@
+"""Raw articles -> clean text, facts and countries (no Textual imports here)."""
