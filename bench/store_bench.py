@@ -25,8 +25,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from briefing_tui.anchoring import make_anchor  # noqa: E402
-from briefing_tui.model import LABELS, Annotation, Target  # noqa: E402
 from briefing_tui.atomic import atomic_write_bytes  # noqa: E402
+from briefing_tui.model import LABELS, Annotation, Target  # noqa: E402
 from briefing_tui.store import AnnotationStore, annotation_to_record, utc_now  # noqa: E402
 
 SIZES = (100, 1_000, 10_000)

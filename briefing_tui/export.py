@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from briefing_tui.anchoring import locate
+from briefing_tui.atomic import atomic_write_bytes
 from briefing_tui.model import Anchor, Annotation, Briefing
 from briefing_tui.sanitize import strip
-from briefing_tui.atomic import atomic_write_bytes
 
 FORMATS = ("markdown", "json")
 ORPHANED = "(passage no longer found)"

@@ -34,7 +34,8 @@ def bundle_folders(roots: Iterable[Path] | None = None) -> list[Path]:
     folders: list[Path] = []
     for root in content_path() if roots is None else roots:
         try:
-            children = sorted(p for p in Path(root).iterdir() if p.is_dir())
+            # Dot-folders are writers' staging areas (see writer.py), never bundles.
+            children = sorted(p for p in Path(root).iterdir() if p.is_dir() and not p.name.startswith("."))
         except OSError:
             continue
         folders += [p for p in children if (p / BRIEFING_FILE).is_file()]

@@ -84,6 +84,9 @@ def write_bundle(briefing: Briefing, folder: Path) -> None:
         raise FileExistsError(f"{folder} already exists")
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700; a bundle is an ordinary folder
         for name, text in (
             (BRIEFING_FILE, render_briefing(briefing)),
             (FACTS_FILE, render_facts(briefing)),

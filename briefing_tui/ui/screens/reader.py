@@ -7,6 +7,8 @@ all go through the same path.
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,8 +18,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 
-from ...countries import country_name
 from ...anchoring import locate, make_anchor
+from ...countries import country_name
 from ...model import Anchor, Annotation, Briefing, Fact, Target
 from ...reading_state import Position, load_position, save_position
 from ...sanitize import clean
@@ -459,12 +461,12 @@ class ReaderScreen(Screen[None]):
             self.query_one(ArticleView).focus()
 
     def action_export(self) -> None:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         from ...export import export_markdown, write_export
         from ...locations import data_dir
 
-        now = datetime.now(timezone.utc).replace(microsecond=0)
+        now = datetime.now(UTC).replace(microsecond=0)
         path = data_dir() / "exports" / f"{self.briefing.id}-{now:%Y%m%dT%H%M%SZ}.md"
         try:
             text = export_markdown(self.briefing, self.notes, now.isoformat().replace("+00:00", "Z"))

@@ -1,0 +1,1 @@
+"""Widgets of the reader: each draws one pane and posts messages; the app wires them."""
