@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -114,7 +115,10 @@ def build_briefing(
     url = url or article.url
     if url and not re.match(r"https?://", url):
         raise ImportFailure(f"--url {url!r}: only http(s) links are kept")
-    found = extraction or extract(article.body, pub.isoformat() if pub else "")
+    # Without a publication date, "12 December" is read against the day of import: articles
+    # are mostly imported while they are news, and a dated guess beats dropping the fact.
+    reference = pub or date.today()
+    found = extraction or extract(article.body, reference.isoformat())
     return Briefing(
         id=bundle_id,
         title=title,
