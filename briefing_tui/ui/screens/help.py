@@ -35,16 +35,17 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action")
-        seen: set[str] = set()
+        rows: dict[str, str] = {}  # description -> key shown
         for active in self.under.active_bindings.values():
             binding = active.binding
             # Screen and app keys only: a focused list's own scroll keys are summarised below.
             if not isinstance(active.node, (Screen, App)) or not binding.description:
                 continue
-            if binding.description in seen:
-                continue
-            seen.add(binding.description)
             shown = binding.key_display or self.app.get_key_display(binding)
-            table.add_row(Text(shown, style="bold"), Text(binding.description))
+            known = rows.get(binding.description)
+            if known is None or len(shown) < len(known):  # `q` rather than `^q` for Quit
+                rows[binding.description] = shown
+        for description, shown in rows.items():
+            table.add_row(Text(shown, style="bold"), Text(description))
         for key, what in EXTRA_KEYS:
             table.add_row(Text(key, style="bold"), Text(what))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -10,7 +12,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...bundle.discover import Entry, discover
+from ...locations import bundles_dir, shipped_content_dir
 from ...sanitize import clean
+
+
+def where(folder: Path) -> str:
+    """Where a bundle came from, in words: the shipped set, the user's own, or its path."""
+    if folder.parent == shipped_content_dir():
+        return f"Shipped with briefing · {folder.name}"
+    if folder.parent == bundles_dir():
+        return f"Your bundles · {folder.name}"
+    return clean(str(folder))
 
 
 class LibraryScreen(Screen[None]):
@@ -93,7 +105,7 @@ class LibraryScreen(Screen[None]):
             detail.update(Text(f"This bundle cannot be opened:\n{lines}", style="red"))
         else:
             summary = clean(e.briefing.summary) or clean(e.briefing.title)
-            detail.update(Text(f"{summary}\n{e.path}", style=""))
+            detail.update(Text(f"{summary}\n{where(e.path)}", style=""))
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
