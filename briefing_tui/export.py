@@ -20,6 +20,7 @@ from briefing_tui.anchoring import locate
 from briefing_tui.atomic import atomic_write_bytes
 from briefing_tui.model import Anchor, Annotation, Briefing
 from briefing_tui.sanitize import strip
+from briefing_tui.store import annotation_to_record
 
 FORMATS = ("markdown", "json")
 ORPHANED = "(passage no longer found)"
@@ -222,15 +223,9 @@ def export_json(briefing: Briefing, annotations: Iterable[Annotation], exported_
 
 
 def _json_note(note: Annotation) -> dict[str, Any]:
-    return {
-        "id": note.id,
-        "text": note.text,
-        "tags": list(note.tags),
-        "label": note.label,
-        "created": note.created,
-        "updated": note.updated,
-        "schema": note.schema,
-    }
+    """The stored record without what the export already says (bundle, target)."""
+    record = annotation_to_record(note)
+    return {k: v for k, v in record.items() if k not in ("bundle_id", "target")}
 
 
 def strip_all(value: Any) -> Any:

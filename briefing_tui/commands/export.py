@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import CommandError
-from .notes import EXIT_STORE, load_briefing, open_store, store_call
+from . import CommandError, load_briefing
+from .notes import EXIT_STORE, open_store, store_call
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from . import CommandError
+from . import EXIT_USAGE, CommandError, load_briefing
 
 if TYPE_CHECKING:  # the domain loads inside the command, to keep `--help` fast
     from ..model import Briefing, Target
@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # the domain loads inside the command, to keep `--help` fast
 T = TypeVar("T")
 
 EXIT_STORE = 1  # the notes file could not be read or written
-EXIT_USAGE = 2  # unknown bundle, target or note
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -123,21 +122,6 @@ def _rm(args: argparse.Namespace) -> int:
 
 
 # --- shared with `briefing export` -----------------------------------------------
-
-
-def load_briefing(bundle: str) -> Briefing:
-    """The bundle by id or path, or a one-line CommandError (exit 2)."""
-    from ..bundle.discover import find_bundle
-    from ..bundle.errors import BundleError
-    from ..sanitize import clean
-
-    try:
-        return find_bundle(bundle)
-    except BundleError as exc:
-        first = exc.problems[0] if exc.problems else exc
-        more = len(exc.problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
-        raise CommandError(clean(f"{first}{suffix}"), EXIT_USAGE) from None
 
 
 def open_store() -> AnnotationStore:

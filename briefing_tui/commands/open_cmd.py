@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import CommandError
+from . import load_briefing
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -23,14 +23,7 @@ def run_library(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bundle.discover import find_bundle
-    from ..bundle.errors import BundleError
-    from ..sanitize import clean
-
-    try:
-        briefing = find_bundle(args.bundle)
-    except BundleError as exc:
-        raise CommandError(clean(str(exc))) from None
+    briefing = load_briefing(args.bundle)
     from ..ui.app import BriefingApp
 
     BriefingApp(open_bundle=briefing).run()

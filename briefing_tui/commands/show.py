@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from . import CommandError
+from . import load_briefing
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,17 +18,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bundle.discover import find_bundle
-    from ..bundle.errors import BundleError
-    from ..sanitize import clean
     from ..serialize import briefing_dict
 
-    try:
-        b = find_bundle(args.bundle)
-    except BundleError as exc:
-        raise CommandError(
-            clean(str(exc).splitlines()[0]) if len(exc.problems) == 1 else clean(str(exc))
-        ) from None
+    b = load_briefing(args.bundle)
     data = briefing_dict(b)
     if args.format == "json":
         print(json.dumps(data, indent=2, ensure_ascii=False))
