@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from ..model import Briefing
 from ..sanitize import clean, is_safe_link
@@ -28,6 +29,18 @@ class BriefingApp(App[None]):
         super().__init__()
         self.open_bundle = open_bundle
         self.store = store if store is not None else AnnotationStore()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages quote bundle text, which is untrusted."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -147,7 +148,8 @@ class ReaderScreen(Screen[None]):
         if self.country:
             c = self.briefing.country(self.country)
             where = f" · {country_label(c) if c else self.country}"
-        self.query_one(FactList).border_title = f"Facts{where} {i}/{len(visible)}"
+        # Content, not str: a str border title is parsed as markup, and the name is bundle text.
+        self.query_one(FactList).border_title = Content(f"Facts{where} {i}/{len(visible)}")
 
     def _reload_notes(self) -> None:
         store = getattr(self.app, "store", None)
@@ -160,11 +162,13 @@ class ReaderScreen(Screen[None]):
         code = self._highlighted_country() if isinstance(self.focused, CountryList) else ""
         if code:
             mine = [n for n in self.notes if n.target.kind == "country" and n.target.country == code]
-            pane.border_title = f"Notes · {country_name(code) or code}"
+            pane.border_title = Content(f"Notes · {country_name(code) or code}")
             pane.show_notes(mine, "No notes on this country: press A to add one.")
             return
         mine = [n for n in self.notes if n.target.kind == "fact" and n.target.fact_id == self.fact_id]
-        pane.border_title = f"Notes · {self.fact_id}" if self.briefing.fact(self.fact_id) else "Notes"
+        pane.border_title = Content(
+            f"Notes · {self.fact_id}" if self.briefing.fact(self.fact_id) else "Notes"
+        )
         pane.show_notes(mine, "No notes on this fact: press a to add one.")
 
     def _highlighted_country(self) -> str:
