@@ -54,9 +54,9 @@ RULE_CHAR = "─"
 
 def make_parser() -> MarkdownIt:
     """The one parser configuration: CommonMark + tables + strikethrough, no raw HTML."""
-    return MarkdownIt(
-        "commonmark", {"typographer": False, "html": False, "maxNesting": 20}
-    ).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"typographer": False, "html": False, "maxNesting": 20}).enable(
+        ["table", "strikethrough"]
+    )
 
 
 class Span(NamedTuple):
@@ -688,7 +688,5 @@ def _layout_table(block: Block, table: TableData, width: int) -> list[LayoutLine
     add((rule("└", "┴", "┘"),))
     if clipped:
         hidden = ncols - keep
-        add((Deco(f"… table clipped: {hidden} more column{'s' if hidden > 1 else ''} not shown",
-                  "notice"),))
+        add((Deco(f"… table clipped: {hidden} more column{'s' if hidden > 1 else ''} not shown", "notice"),))
     return lines
-

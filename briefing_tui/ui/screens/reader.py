@@ -36,6 +36,7 @@ from .note_editor import NoteDraft, NoteEditor
 NARROW_WIDTH = 100
 TINY_WIDTH = 60
 SHORT_HEIGHT = 20
+COMPACT_HEIGHT = 30
 
 
 class ReaderScreen(Screen[None]):
@@ -119,6 +120,7 @@ class ReaderScreen(Screen[None]):
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
         self.set_class(event.size.width < TINY_WIDTH, "-tiny")
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        self.set_class(event.size.height < COMPACT_HEIGHT, "-compact")
 
     # --- derived views ----------------------------------------------------------
 

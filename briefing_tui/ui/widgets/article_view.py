@@ -113,9 +113,7 @@ def _quote_pattern(quote: str) -> str | None:
     words = quote.split()
     if not words:
         return None
-    return r"\s+".join(
-        "".join(_QUOTE_CHARS.get(ch) or re.escape(ch) for ch in word) for word in words
-    )
+    return r"\s+".join("".join(_QUOTE_CHARS.get(ch) or re.escape(ch) for ch in word) for word in words)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -332,8 +330,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._measure_gen += 1
         # Freeing a big document's blocks takes milliseconds: let the worker do it.
         previous: list[object] = [
-            self._blocks, self._heights, self._tops, self._doc_text,
-            self._layout_cache, self._strip_cache,
+            self._blocks,
+            self._heights,
+            self._tops,
+            self._doc_text,
+            self._layout_cache,
+            self._strip_cache,
         ]
         self._blocks = []
         self._heights = []
@@ -365,9 +367,7 @@ class ArticleView(ScrollView, can_focus=True):
             exit_on_error=False,
         )
 
-    def _layout(
-        self, gen: int, markdown: str, first_frame: threading.Event, previous: list[object]
-    ) -> None:
+    def _layout(self, gen: int, markdown: str, first_frame: threading.Event, previous: list[object]) -> None:
         """Worker: parse chunk by chunk, measuring at the width current for each chunk.
 
         After the first chunk it waits (briefly) for that chunk to be painted, so
@@ -607,9 +607,7 @@ class ArticleView(ScrollView, can_focus=True):
         if style is None:
             style = self.rich_style
             for key in keys:
-                style += self.get_component_rich_style(
-                    f"article-view--{key}", partial=True, default=Style()
-                )
+                style += self.get_component_rich_style(f"article-view--{key}", partial=True, default=Style())
             self._style_cache[keys] = style
         return style
 
