@@ -124,12 +124,14 @@ def find_countries(text: str) -> list[CountryMention]:
     so a longer name ("Papua New Guinea") always wins over a shorter one ("Guinea")."""
     table = alias_table()
     found: list[CountryMention] = []
-    blocked = [(m.start(), m.end()) for m in _NOT_COUNTRY.finditer(text)]
+    blocked: list[tuple[int, int]] | None = None  # found on the first candidate only
     for m in _matcher().finditer(text):
         word = m.group(1)
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
             continue
+        if blocked is None:
+            blocked = [(b.start(), b.end()) for b in _NOT_COUNTRY.finditer(text)]
         if blocked and any(s <= start < e for s, e in blocked):
             continue
         found.append(CountryMention(table[word], word, m.start(), m.end()))

@@ -58,7 +58,15 @@ FUTURE = re.compile(
 )
 
 
-_MAYBE_DATE = re.compile(rf"\d|{_FULL}|{_ABBR}")
+# Cheap first look: every date above holds four digits in a row (a year, an ISO date)
+# or a month name, so a sentence with neither skips `_DATES`. Both gates open with
+# plain characters, which lets the regex engine jump between candidates.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+_MONTH_START = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+
+
+def _maybe_date(text: str) -> bool:
+    return _FOUR_DIGITS.search(text) is not None or _MONTH_START.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,7 @@ def _expr_value(
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Dates and periods in `text` (best called per sentence: tense is judged locally)."""
     out: list[DateMention] = []
-    if not _MAYBE_DATE.search(text):
+    if not _maybe_date(text):
         return out
     for m in _DATES.finditer(text):
         value: Value | None = None

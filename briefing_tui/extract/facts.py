@@ -11,13 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
 
-from ..model import Country, Fact, Person
+from ..model import Country, Fact, Person, Value
 from .countries import country_display_name, find_countries
 from .dates import find_dates, parse_published
 from .numbers import NumberMention, find_counts, find_money, find_percents
-from .quotes import find_organisations, find_people, find_quotes, resolve_speaker
-from .sentences import Sentence, split_sentences
+from .quotes import (
+    QuoteMention,
+    find_organisations,
+    find_people,
+    find_quotes,
+    resolve_speaker,
+)
+from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 EVENT_VERBS = re.compile(
     r"\b(?:announced|introduced|agreed|signed|launched|established|imposed|approved|unveiled"
@@ -26,6 +37,7 @@ EVENT_VERBS = re.compile(
 CLAIM_VERBS = re.compile(r"\b(?:reported|reports|stated|states|found|claimed|according to)\b")
 # Currencies that name a country when written out ("1.41tn yuan" involves China).
 _CURRENCY_COUNTRY_SKIP = {"EUR", "XAF", "XOF", "XCD", "XPF"}
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 _MARKUP = re.compile(r"[*_`\[\]<>\\!]")
 ROLE_MAX = 300
 STATEMENT_MAX = 160
@@ -52,8 +64,16 @@ def trim(text: str, limit: int) -> str:
 
 def slug(text: str, limit: int = 48) -> str:
     """Lower-case words joined by hyphens, for ids."""
-    words = re.sub(r"[^a-z0-9]+", "-", text.lower().replace("%", " percent")).strip("-")
+    words = _NON_SLUG.sub("-", text.lower().replace("%", " percent")).strip("-")
     return words[:limit].rstrip("-") or "x"
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """One parser for every sentence: building one costs more than parsing a sentence."""
+    from ..bundle.markdown import make_parser
+
+    return make_parser()
 
 
 def plain_source(sentence: str) -> str:
@@ -63,9 +83,9 @@ def plain_source(sentence: str) -> str:
     body must appear as `US` in the source.
     """
     if _MARKUP.search(sentence):
-        from ..bundle.markdown import inline_text, make_parser
+        from ..bundle.markdown import inline_text
 
-        tokens = make_parser().parse(sentence)
+        tokens = _parser().parse(sentence)
         sentence = " ".join(inline_text(t) for t in tokens if t.type == "inline")
     return " ".join(sentence.split())
 
@@ -98,6 +118,36 @@ def _value_statement(mention_text: str, source: str) -> str:
     return trim(f"{' '.join(mention_text.split())} — {source}", STATEMENT_MAX)
 
 
+@dataclass(frozen=True)
+class _Template:
+    """A fact of one sentence minus its id: the id base is numbered per article."""
+
+    pos: int
+    id_base: str
+    kind: str
+    statement: str
+    value: Value | None
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Findings:
+    """What one sentence holds, independent of the rest of the article.
+
+    Computed once per distinct sentence text: articles repeat sentences (pull
+    quotes, syndicated boilerplate), and only ids and pronoun speakers depend on
+    what came before.
+    """
+
+    source: str
+    codes: tuple[str, ...]
+    currency_codes: tuple[str, ...]  # countries named by currencies, in order
+    templates: tuple[_Template, ...]  # figures and dates, in the order ids are drawn
+    quotes: tuple[QuoteMention, ...]
+    claim: _Template | None  # event or claim: countries named and no quote
+    last_surname: str | None  # the last known surname the sentence mentions
+
+
 def extract(body: str, published: str = "") -> Extraction:
     """Facts, countries (with roles), people and organisations of an article body."""
     pub = parse_published(published)
@@ -113,16 +163,18 @@ def extract(body: str, published: str = "") -> Extraction:
     facts: list[Fact] = []
     roles: dict[str, str] = {}
     last_person = ""
+    seen: dict[str, _Findings] = {}
     for sentence in split_sentences(body):
-        source = plain_source(sentence.text)
-        codes = list(dict.fromkeys(m.code for m in find_countries(sentence.text)))
-        for code in codes:
-            roles.setdefault(code, source)
-        facts += _sentence_facts(sentence, source, codes, pub, people, last_person, ids, roles)
-        if person_re is not None:
-            hits = person_re.findall(sentence.text)
-            if hits:
-                last_person = surnames[hits[-1]]
+        found = seen.get(sentence.text)
+        if found is None:
+            found = seen[sentence.text] = _findings(sentence.text, pub, person_re)
+        for code in found.codes:
+            roles.setdefault(code, found.source)
+        for code in found.currency_codes:
+            roles.setdefault(code, found.source)
+        facts += _sentence_facts(found, people, last_person, ids)
+        if found.last_surname is not None:
+            last_person = surnames[found.last_surname]
     countries = tuple(
         Country(code, country_display_name(code), trim(role, ROLE_MAX))
         for code, role in roles.items()
@@ -130,37 +182,25 @@ def extract(body: str, published: str = "") -> Extraction:
     return Extraction(tuple(facts), countries, tuple(people), tuple(organisations))
 
 
-def _sentence_facts(
-    sentence: Sentence,
-    source: str,
-    codes: list[str],
-    pub: date | None,
-    people: list[Person],
-    last_person: str,
-    ids: _Ids,
-    roles: dict[str, str],
-) -> list[Fact]:
-    """The facts of one sentence, in the order their words appear in it."""
-    text = sentence.text
-    found: list[tuple[int, Fact]] = []
-    base = tuple(codes)
+def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) -> _Findings:
+    """Run every finder on one sentence."""
+    source = plain_source(text)
+    codes = tuple(dict.fromkeys(m.code for m in find_countries(text)))
+    templates: list[_Template] = []
+    currency_codes: list[str] = []
 
     def figure(m: NumberMention, extra: tuple[str, ...] = ()) -> None:
-        countries = tuple(dict.fromkeys(base + extra))
-        fact = Fact(
-            id=ids("figure-" + slug(m.value.to_text())),
-            kind="figure", statement=_value_statement(m.text, source), source=source,
-            value=m.value, countries=countries, origin="extracted",
-        )
-        found.append((m.start, fact))
+        templates.append(_Template(
+            m.start, "figure-" + slug(m.value.to_text()), "figure",
+            _value_statement(m.text, source), m.value, tuple(dict.fromkeys(codes + extra)),
+        ))
 
     money = find_money(text)
     for m in money:
         country = _currency_country(m)
-        extra = (country,) if country else ()
         if country:
-            roles.setdefault(country, source)
-        figure(m, extra)
+            currency_codes.append(country)
+        figure(m, (country,) if country else ())
     percents = find_percents(text)
     for m in percents:
         figure(m)
@@ -169,14 +209,34 @@ def _sentence_facts(
     for m in find_counts(text, taken):
         figure(m)
     for d in dates:
-        kind_id = "date-" + slug(d.value.to_text())
-        fact = Fact(
-            id=ids(kind_id), kind="date", statement=_value_statement(d.text, source),
-            source=source, value=d.value, countries=base, origin="extracted",
-        )
-        found.append((d.start, fact))
-    quotes = find_quotes(text)
-    for q in quotes:
+        templates.append(_Template(
+            d.start, "date-" + slug(d.value.to_text()), "date",
+            _value_statement(d.text, source), d.value, codes,
+        ))
+    quotes = tuple(find_quotes(text))
+    claim = None
+    if codes and not quotes:
+        kind = "event" if EVENT_VERBS.search(text) else "claim" if CLAIM_VERBS.search(text) else ""
+        if kind:
+            words = " ".join(source.split()[:6])
+            claim = _Template(-1, f"{kind}-" + slug(words), kind, trim(source, STATEMENT_MAX),
+                              None, codes)
+    hits = person_re.findall(text) if person_re is not None else []
+    return _Findings(source, codes, tuple(currency_codes), tuple(templates), quotes, claim,
+                     hits[-1] if hits else None)
+
+
+def _sentence_facts(
+    found: _Findings, people: list[Person], last_person: str, ids: _Ids
+) -> list[Fact]:
+    """The facts of one sentence, in the order their words appear in it."""
+    source = found.source
+    facts: list[tuple[int, Fact]] = [
+        (t.pos, Fact(id=ids(t.id_base), kind=t.kind, statement=t.statement, source=source,
+                     value=t.value, countries=t.countries, origin="extracted"))
+        for t in found.templates
+    ]
+    for q in found.quotes:
         speaker = resolve_speaker(q.speaker, people, last_person)
         if not speaker:
             continue
@@ -184,21 +244,16 @@ def _sentence_facts(
         fact = Fact(
             id=ids("quote-" + slug(f"{speaker.split()[-1]} {words}")), kind="quote",
             statement=trim(f"{speaker}: “{q.quote}”", STATEMENT_MAX), source=source,
-            countries=base, speaker=speaker, origin="extracted",
+            countries=found.codes, speaker=speaker, origin="extracted",
         )
-        found.append((q.start, fact))
-    if codes and not quotes:
-        kind = "event" if EVENT_VERBS.search(text) else "claim" if CLAIM_VERBS.search(text) else ""
-        if kind:
-            words = " ".join(source.split()[:6])
-            fact = Fact(
-                id=ids(f"{kind}-" + slug(words)), kind=kind,
-                statement=trim(source, STATEMENT_MAX), source=source, countries=base,
-                origin="extracted",
-            )
-            found.append((-1, fact))
-    found.sort(key=lambda pair: pair[0])
-    return [fact for _, fact in found]
+        facts.append((q.start, fact))
+    if found.claim is not None:
+        t = found.claim
+        facts.append((t.pos, Fact(id=ids(t.id_base), kind=t.kind, statement=t.statement,
+                                  source=source, countries=t.countries, origin="extracted")))
+    if len(facts) > 1:
+        facts.sort(key=lambda pair: pair[0])
+    return [fact for _, fact in facts]
 
 
 def value_texts(facts: tuple[Fact, ...] | list[Fact], kinds: tuple[str, ...]) -> set[str]:

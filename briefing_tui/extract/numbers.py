@@ -219,8 +219,10 @@ def maybe_money(text: str) -> bool:
         return False
     if _SYMBOL.search(text):
         return True
-    words = _LOWER_WORD.findall(text.lower())
-    return any(w in _CURRENCY_TOKENS or w.rstrip("s") in _CURRENCY_TOKENS for w in words)
+    words = set(_LOWER_WORD.findall(text.lower()))  # set operations, not a loop per word
+    if not _CURRENCY_TOKENS.isdisjoint(words):
+        return True
+    return not _CURRENCY_TOKENS.isdisjoint({w.rstrip("s") for w in words if w.endswith("s")})
 
 
 def maybe_percent(text: str) -> bool:

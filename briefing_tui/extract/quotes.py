@@ -117,15 +117,46 @@ _TITLE_GATE = re.compile(
 )
 _ORG_GATE = re.compile(ORG_HEADS.replace("\\.?", ""))
 _LINE = re.compile(r"[^\n]+")
+_DESCRIBED_HIT = re.compile(r",\s+an?\s")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 def _starts_word(text: str, pos: int) -> bool:
     return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_-")
 
 
-def _gated(text: str, gate: re.Pattern[str]) -> list[tuple[int, str]]:
-    """(offset, line) of each line of `text` in which `gate` finds something."""
-    return [(m.start(), m.group(0)) for m in _LINE.finditer(text) if gate.search(m.group(0))]
+def _distinct_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of the first occurrence of each distinct line of `text`, in order.
+
+    The line finders below only keep the first position of what they find, so a
+    repeated line (syndicated boilerplate, a pasted paragraph) can add nothing new.
+    """
+    first: dict[str, int] = {}
+    for m in _LINE.finditer(text):
+        first.setdefault(m.group(0), m.start())
+    return [(offset, line) for line, offset in first.items()]
+
+
+def _gated(lines: list[tuple[int, str]], gate: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The (offset, line) pairs in which `gate` finds something."""
+    return [(offset, line) for offset, line in lines if gate.search(line)]
+
+
+def _described(text: str) -> Iterable[re.Match[str]]:
+    """`_ORG_DESCRIBED.finditer(text)`, trying only near ", a"/", an" instead of at every
+    capital: a match's name holds no comma, so it starts after the comma before its own."""
+    pos = 0
+    for hit in _DESCRIBED_HIT.finditer(text):
+        comma = hit.start()
+        if comma < pos:
+            continue
+        lo = max(pos, text.rfind(",", 0, comma) + 1)
+        for cap in _CAPITAL.finditer(text, lo, comma):
+            m = _ORG_DESCRIBED.match(text, cap.start())
+            if m:
+                yield m
+                pos = m.end()
+                break
 
 
 @dataclass(frozen=True)
@@ -185,12 +216,13 @@ def find_people(text: str) -> list[Person]:
         else:
             found[name] = (pos, title)
 
-    for offset, line in _gated(text, _SPEECH_GATE):
+    lines = _distinct_lines(text)
+    for offset, line in _gated(lines, _SPEECH_GATE):
         for m in _APPOSITIVE.finditer(line):
             add(m["name"], m["title"], offset + m.start())
         for m in _SPEAKER.finditer(line):
             add(m["name"] or m["after"], "", offset + m.start())
-    for offset, line in _gated(text, _TITLE_GATE):
+    for offset, line in _gated(lines, _TITLE_GATE):
         for m in _TITLED.finditer(line):
             add(m["name"], m["title"], offset + m.start("name"))
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
@@ -224,17 +256,21 @@ def find_organisations(text: str, people: Iterable[Person] = ()) -> list[str]:
             return
         found.setdefault(org, pos)
 
-    for m in _NEWS.finditer(text):
-        if _starts_word(text, m.start()):
-            add(m.group(0), m.start())
-    for offset, line in _gated(text, _ORG_GATE):
+    # Outlet names and CamelCase words never span lines: matching line by line is the same.
+    lines = _distinct_lines(text)
+    for offset, line in lines:
+        for m in _NEWS.finditer(line):
+            if _starts_word(line, m.start()):
+                add(m.group(0), offset + m.start())
+    for offset, line in _gated(lines, _ORG_GATE):
         for m in _ORG.finditer(line):
             add(m["org"] or m["head"], offset + m.start(), min_tokens=2)
-    for m in _ORG_DESCRIBED.finditer(text):
+    for m in _described(text):
         add(m["org"], m.start())
-    for m in _CAMEL.finditer(text):
-        if _starts_word(text, m.start()):
-            add(m.group(0), m.start())
+    for offset, line in lines:
+        for m in _CAMEL.finditer(line):
+            if _starts_word(line, m.start()):
+                add(m.group(0), offset + m.start())
     names = sorted(found, key=found.__getitem__)
     # "International Energy Agency" makes "Energy Agency" redundant.
     return [n for n in names if not any(n != o and n in o for o in names)]

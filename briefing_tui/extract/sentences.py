@@ -89,21 +89,35 @@ def _cuts(block: str, respect_quotes: bool) -> list[int]:
     return cuts
 
 
+def _block_sentences(block: str) -> list[tuple[int, int]]:
+    """(start, end) in `block` of each of its sentences, trimmed."""
+    cuts = _cuts(block, respect_quotes=True)
+    if _inside_quote(block):  # a quote never closed: do not let it swallow the block
+        cuts = _cuts(block, respect_quotes=False)
+    out: list[tuple[int, int]] = []
+    prev = 0
+    for cut in [*cuts, len(block)]:
+        piece = block[prev:cut]
+        lead = len(piece) - len(piece.lstrip())
+        size = len(piece.strip())
+        if size:
+            out.append((prev + lead, prev + lead + size))
+        prev = cut
+    return out
+
+
 def split_sentences(body: str) -> list[Sentence]:
-    """All sentences of `body` in order, each a trimmed exact slice of it."""
+    """All sentences of `body` in order, each a trimmed exact slice of it.
+
+    A block's sentences depend on its text alone, so a repeated block is split once.
+    """
     out: list[Sentence] = []
+    seen: dict[str, list[tuple[int, int]]] = {}
     for bstart, bend in split_blocks(body):
         block = body[bstart:bend]
-        cuts = _cuts(block, respect_quotes=True)
-        if _inside_quote(block):  # a quote never closed: do not let it swallow the block
-            cuts = _cuts(block, respect_quotes=False)
-        prev = 0
-        for cut in [*cuts, len(block)]:
-            piece = block[prev:cut]
-            lead = len(piece) - len(piece.lstrip())
-            text = piece.strip()
-            if text:
-                s = bstart + prev + lead
-                out.append(Sentence(text, s, s + len(text)))
-            prev = cut
+        spans = seen.get(block)
+        if spans is None:
+            spans = seen[block] = _block_sentences(block)
+        for s, e in spans:
+            out.append(Sentence(block[s:e], bstart + s, bstart + e))
     return out
