@@ -251,3 +251,19 @@ async def test_tiny_terminal_and_resize_storm_do_not_crash() -> None:
         await pilot.pause()
         await pilot.press("n")
         assert reader(pilot).fact_id == reader(pilot).facts[3].id
+
+
+async def test_i_shows_the_people_and_organisations_of_the_briefing() -> None:
+    from textual.widgets import Static
+
+    from briefing_tui.ui.screens.info import InfoScreen
+
+    async with seed_app().run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot)
+        await pilot.press("i")
+        assert isinstance(pilot.app.screen, InfoScreen)
+        text = str(pilot.app.screen.query_one("#info-text", Static).render())
+        assert "Jacob Helberg — Undersecretary of State for Economic Affairs" in text
+        assert "International Energy Agency" in text
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, ReaderScreen)
