@@ -22,6 +22,19 @@ def make_parser(*, front_matter: bool = False) -> MarkdownIt:
     return md
 
 
+# Containers whose content markdown-it skips (with the rest of the enclosing block, or
+# of the file for a list) once they open at the nesting limit.
+_CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open")
+
+
+def nesting_overflow(tokens: list[Token]) -> int | None:
+    """The 1-based line where nesting hit `MAX_NESTING` and the parser dropped text, if any."""
+    for tok in tokens:
+        if tok.nesting == 1 and tok.level >= MAX_NESTING - 1 and tok.type in _CONTAINERS:
+            return (tok.map[0] + 1) if tok.map else 1
+    return None
+
+
 def inline_text(token: Token) -> str:
     """The plain text a reader sees for an inline token: markers gone, breaks as spaces."""
     out: list[str] = []

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from ..model import Briefing, Country, Fact, Person, Problem, Value
 from .errors import BundleError
-from .markdown import inline_text, make_parser
+from .markdown import MAX_NESTING, inline_text, make_parser, nesting_overflow
 from .validator import validate
 
 BRIEFING_FILE = "briefing.md"
@@ -34,6 +34,8 @@ class _Collector:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, filename: str, line: int, message: str) -> None:
+        # One problem, one line: a value quoted in the message may hold line breaks.
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
         self.problems.append(Problem(str(self.folder / filename), line, message))
 
 
@@ -96,9 +98,23 @@ def _read_texts(folder: Path, out: _Collector) -> tuple[str, str | None, str | N
     return texts[0] or "", texts[1], texts[2]
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader whose impossible dates (`2025-13-45`) stay text for the validator to report."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
+
 def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, int]:
     """Front matter and body; the int is the body's first line number in the file."""
     tokens = make_parser(front_matter=True).parse(text)
+    _check_nesting(BRIEFING_FILE, tokens, out)
     fm = next((t for t in tokens if t.type == "front_matter"), None)
     lines = text.split("\n")
     if fm is None or fm.map is None:
@@ -113,7 +129,10 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, in
     body = "\n".join(lines[end:]).strip("\n")
     body_line = end + 1 + next((i for i, ln in enumerate(lines[end:]) if ln.strip()), 0)
     try:
-        meta = yaml.safe_load(fm.content)
+        meta = yaml.load(fm.content, Loader=_FrontMatterLoader)  # a SafeLoader subclass
+    except RecursionError:
+        out.add(BRIEFING_FILE, 2, "front matter: nested too deeply")
+        return {}, body, body_line
     except yaml.YAMLError as exc:
         # The construct's start (context) is where the author must look, not where it broke.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -128,6 +147,18 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, in
         return {}, body, body_line
     meta["_lines"] = _key_lines(fm.content)
     return meta, body, body_line
+
+
+def _check_nesting(filename: str, tokens: list[Token], out: _Collector) -> None:
+    """Quotes and lists nested past the parser's limit lose their text: refuse, saying where."""
+    line = nesting_overflow(tokens)
+    if line is not None:
+        out.add(
+            filename,
+            line,
+            f"quotes and lists nested more than {MAX_NESTING} levels deep: "
+            "the text from here on would be lost; flatten it",
+        )
 
 
 def _key_lines(yaml_text: str) -> dict[str, int]:
@@ -171,7 +202,9 @@ def _blocks(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
 
 def _parse_facts(text: str, out: _Collector) -> list[Fact]:
     facts: list[Fact] = []
-    for heading, line, toks in _sections(make_parser().parse(text)):
+    tokens = make_parser().parse(text)
+    _check_nesting(FACTS_FILE, tokens, out)
+    for heading, line, toks in _sections(tokens):
         fields: dict[str, tuple[str, int]] = {}
         source: list[str] = []
         statement: list[str] = []
@@ -227,7 +260,9 @@ def _parse_facts(text: str, out: _Collector) -> list[Fact]:
 
 def _parse_countries(text: str, out: _Collector) -> list[Country]:
     countries: list[Country] = []
-    for heading, line, toks in _sections(make_parser().parse(text)):
+    tokens = make_parser().parse(text)
+    _check_nesting(COUNTRIES_FILE, tokens, out)
+    for heading, line, toks in _sections(tokens):
         code, _, name = heading.partition("·")
         role = " ".join(inline_text(t) for t in toks if t.type == "inline").strip()
         countries.append(Country(code.strip(), name.strip(), role, line=line))

@@ -17,10 +17,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from rich.cells import cell_len, get_character_cell_size
 
+from briefing_tui.bundle.markdown import make_parser
 from briefing_tui.sanitize import clean
 
 __all__ = [
@@ -50,13 +50,6 @@ MIN_COLUMN_WIDTH = 6
 BULLETS: tuple[str, ...] = ("•", "◦", "▪", "‣")
 QUOTE_BAR = "▌ "
 RULE_CHAR = "─"
-
-
-def make_parser() -> MarkdownIt:
-    """The one parser configuration: CommonMark + tables + strikethrough, no raw HTML."""
-    return MarkdownIt("commonmark", {"typographer": False, "html": False, "maxNesting": 20}).enable(
-        ["table", "strikethrough"]
-    )
 
 
 class Span(NamedTuple):

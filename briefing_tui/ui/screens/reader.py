@@ -31,6 +31,7 @@ from ..widgets.fact_list import FactList
 from ..widgets.notes_pane import NotesPane
 from .all_notes import AllNotesScreen
 from .confirm import ConfirmScreen
+from .info import InfoScreen
 from .note_editor import NoteDraft, NoteEditor
 
 NARROW_WIDTH = 100
@@ -70,6 +71,7 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("N", "all_notes", "All notes", id="reader.all-notes"),
         Binding("x", "export", "Export", id="reader.export"),
+        Binding("i", "info", "About", show=False, id="reader.info"),
         Binding("escape", "back", "Back", id="reader.back"),
     ]
 
@@ -155,7 +157,11 @@ class ReaderScreen(Screen[None]):
 
     def _reload_notes(self) -> None:
         store = getattr(self.app, "store", None)
-        self.notes = store.list(self.briefing.id) if store is not None else []
+        try:
+            self.notes = store.list(self.briefing.id) if store is not None else []
+        except Exception as exc:  # StoreError: the reader still opens, and says why notes are missing
+            self.notes = []
+            self.notify(clean(str(exc)), title="Notes not loaded", severity="error", timeout=10)
 
     def _show_notes(self) -> None:
         """The pane shows the notes of the highlighted country while the sidebar has focus,
@@ -315,6 +321,9 @@ class ReaderScreen(Screen[None]):
         search = self.query_one("#search", Input)
         search.display = True
         search.focus()
+
+    def action_info(self) -> None:
+        self.app.push_screen(InfoScreen(self.briefing))
 
     def action_back(self) -> None:
         """Escape unwinds one thing at a time: search, then the filter, then the screen."""
