@@ -177,6 +177,49 @@ CASES = [
         "not listed in countries.md",
     ),
     ("countries.md", "## JP · Japan", "## ZZ · Nowhere", "## ZZ", "unknown country code"),
+    (
+        "countries.md",
+        "## IL · Israel\n\nInvited ally; its delegates meet on 12 December.\n",
+        "## IL · Israel\n",
+        "## IL · Israel",
+        "no role",
+    ),
+    (
+        "facts.md",
+        "- kind: event\n- countries: US\n\n> Under",
+        "- kind: event\n- origin: guessed\n- countries: US\n\n> Under",
+        "## minerals-security-partnership",
+        "unknown origin",
+    ),
+    ("facts.md", "- value: 90%", "- value: 90%\n- value: 91%", "- value: 91%", "given twice"),
+    (
+        "facts.md",
+        "- kind: claim\n- countries: CN\n\n> Despite",
+        "- kind: claim\n- countries CN\n\n> Despite",
+        "- countries CN",
+        "'key: value'",
+    ),
+    (
+        "facts.md",
+        "The first Trump administration launched the Energy Resource Governance Initiative for cobalt and lithium supply chains.\n",
+        "",
+        "## energy-resource-governance-initiative",
+        "no statement",
+    ),
+    (
+        "facts.md",
+        "> China’s global lending and grant activities reached $2.2tn\n",
+        "",
+        "## china-lending-2-2tn",
+        "no source quote",
+    ),
+    (
+        "briefing.md",
+        "title: US to seek critical minerals and AI supply chain deals with eight allies\n",
+        "",
+        "",
+        "",
+    ),
     ("countries.md", "## SG · Singapore", "## JP · Japan again", "## JP · Japan again", "duplicate country"),
 ]
 
@@ -200,6 +243,16 @@ def test_each_validator_error_names_file_and_line(
     problems = _problems(seed_copy)
     expected_prefix = f"{seed_copy / name}:{line}: "
     assert any(p.startswith(expected_prefix) and fragment in p for p in problems), problems
+
+
+def test_missing_title_is_reported(seed_copy: Path) -> None:
+    _edit(
+        seed_copy,
+        "briefing.md",
+        "title: US to seek critical minerals and AI supply chain deals with eight allies\n",
+        "",
+    )
+    assert f"{seed_copy / 'briefing.md'}:2: front matter: 'title' is required" in _problems(seed_copy)
 
 
 def test_unclosed_front_matter_is_reported_at_line_1(seed_copy: Path) -> None:
