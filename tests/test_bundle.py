@@ -201,7 +201,8 @@ CASES = [
     ),
     (
         "facts.md",
-        "The first Trump administration launched the Energy Resource Governance Initiative for cobalt and lithium supply chains.\n",
+        "The first Trump administration launched the Energy Resource Governance Initiative "
+        "for cobalt and lithium supply chains.\n",
         "",
         "## energy-resource-governance-initiative",
         "no statement",
