@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from ..model import Briefing, Country, Fact, Person, Problem, Value
 from .errors import BundleError
-from .markdown import MAX_NESTING, inline_text, make_parser, nesting_overflow
+from .markdown import MAX_NESTING, inline_text, make_parser, nesting_overflow, normalise_space, plain_text
 from .validator import validate
 
 BRIEFING_FILE = "briefing.md"
@@ -47,12 +47,12 @@ def read_bundle(folder: Path) -> Briefing:
     if texts is None:
         raise BundleError(out.problems)
     briefing_text, facts_text, countries_text = texts
-    meta, body, body_line = _parse_briefing(briefing_text, out)
+    meta, body, article = _parse_briefing(briefing_text, out)
     facts = _parse_facts(facts_text, out) if facts_text is not None else []
     countries = _parse_countries(countries_text, out) if countries_text is not None else []
     key_lines: dict[str, int] = meta.pop("_lines", {})
     briefing = _assemble(meta, key_lines, body, facts, countries, out)
-    validate(briefing, key_lines, body_line, out.add)
+    validate(briefing, key_lines, article, out.add)
     if out.problems:
         raise BundleError(out.problems)
     return briefing
@@ -111,8 +111,8 @@ class _FrontMatterLoader(yaml.SafeLoader):
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
 
 
-def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, int]:
-    """Front matter and body; the int is the body's first line number in the file."""
+def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, str]:
+    """Front matter, body, and the body's readable text (whitespace-normalised)."""
     tokens = make_parser(front_matter=True).parse(text)
     _check_nesting(BRIEFING_FILE, tokens, out)
     fm = next((t for t in tokens if t.type == "front_matter"), None)
@@ -124,29 +124,30 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, in
             else "no front matter: the file must start with '---' and a YAML block"
         )
         out.add(BRIEFING_FILE, 1, message)
-        return {}, text, 1
+        return {}, text, normalise_space(plain_text(tokens))
     end = fm.map[1]
     body = "\n".join(lines[end:]).strip("\n")
-    body_line = end + 1 + next((i for i, ln in enumerate(lines[end:]) if ln.strip()), 0)
+    # The tokens already parsed the body: its readable text is what source quotes must match.
+    article = normalise_space(plain_text(tokens))
     try:
         meta = yaml.load(fm.content, Loader=_FrontMatterLoader)  # a SafeLoader subclass
     except RecursionError:
         out.add(BRIEFING_FILE, 2, "front matter: nested too deeply")
-        return {}, body, body_line
+        return {}, body, article
     except yaml.YAMLError as exc:
         # The construct's start (context) is where the author must look, not where it broke.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)
         reason = getattr(exc, "problem", None) or "invalid YAML"
         out.add(BRIEFING_FILE, line, f"front matter: {reason}")
-        return {}, body, body_line
+        return {}, body, article
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         out.add(BRIEFING_FILE, 2, "front matter must be a mapping of keys to values")
-        return {}, body, body_line
+        return {}, body, article
     meta["_lines"] = _key_lines(fm.content)
-    return meta, body, body_line
+    return meta, body, article
 
 
 def _check_nesting(filename: str, tokens: list[Token], out: _Collector) -> None:

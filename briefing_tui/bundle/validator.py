@@ -8,7 +8,7 @@ from datetime import date
 
 from ..countries import country_name
 from ..model import FACT_KINDS, ORIGINS, Briefing
-from .markdown import make_parser, normalise_space, plain_text
+from .markdown import normalise_space
 
 Report = Callable[[str, int, str], None]
 
@@ -16,14 +16,10 @@ BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 FACT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def article_text(body: str) -> str:
-    """The article as a reader sees it, whitespace-normalised: what source quotes must match."""
-    return normalise_space(plain_text(make_parser().parse(body)))
-
-
-def validate(briefing: Briefing, key_lines: dict[str, int], body_line: int, report: Report) -> None:
+def validate(briefing: Briefing, key_lines: dict[str, int], article: str, report: Report) -> None:
+    """`article` is the body's readable text, whitespace-normalised as the reader sees it."""
     _check_front_matter(briefing, key_lines, report)
-    _check_facts(briefing, report)
+    _check_facts(briefing, article, report)
     _check_countries(briefing, report)
 
 
@@ -50,8 +46,7 @@ def _check_front_matter(b: Briefing, key_lines: dict[str, int], report: Report) 
         report("briefing.md", at("url"), f"front matter: url '{b.url}' must start with http(s)://")
 
 
-def _check_facts(b: Briefing, report: Report) -> None:
-    text = article_text(b.body)
+def _check_facts(b: Briefing, text: str, report: Report) -> None:
     listed = {c.code for c in b.countries}
     seen: set[str] = set()
     for f in b.facts:

@@ -49,6 +49,11 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Title", "Date", "Source", "Facts", "Countries", "Notes")
         table.border_title = "Briefings"
+
+    def on_screen_resume(self) -> None:
+        """Read the bundles each time the library shows (note counts change in the reader),
+        and not when `briefing open` puts it under the reader: there it would compete with
+        the reader's first frame."""
         self.load_entries()
 
     @work(thread=True, exclusive=True)

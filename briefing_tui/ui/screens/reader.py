@@ -233,6 +233,10 @@ class ReaderScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#facts")
     def _fact_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Keys a few ms apart leave stale highlight messages in the queue: acting on one
+        # would move the selection back and start a tug of war between them.
+        if event.option_index != event.option_list.highlighted:
+            return
         if event.option_id and event.option_id != self.fact_id:
             self.fact_id = event.option_id
 

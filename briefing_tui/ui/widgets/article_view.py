@@ -59,7 +59,7 @@ __all__ = ["ArticleView"]
 SYNC_MEASURE_CHARS = 150_000
 # Bounds of the caches near the viewport: wrapped lines per block, Strips per line.
 LAYOUT_CACHE_BLOCKS = 256
-STRIP_CACHE_LINES = 2048
+STRIP_CACHE_LINES = 512
 # Blocks measured per message from the measuring worker.
 MEASURE_BATCH = 400
 CONTEXT_CHARS = 32
@@ -397,6 +397,7 @@ class ArticleView(ScrollView, can_focus=True):
         blocks = message.blocks
         if blocks:
             first = len(self._blocks)
+            self._append_text(blocks)
             self._blocks.extend(blocks)
             if message.heights is not None and message.width == width:
                 heights = message.heights
@@ -409,7 +410,6 @@ class ArticleView(ScrollView, can_focus=True):
             top = self._tops[-1]
             self._tops.extend(accumulate(heights, initial=top))
             del self._tops[first + 1]  # `initial` repeated the old end
-            self._doc_text = None
             if self._tops[first] < round(self.scroll_y) + self._view_size.height:
                 self._update_virtual_size()
                 self._ensure_visible_exact()
@@ -737,6 +737,18 @@ class ArticleView(ScrollView, can_focus=True):
             self._block_starts = starts
             self._doc_text = "\n\n".join(texts)
         return self._doc_text
+
+    def _append_text(self, blocks: list[Block]) -> None:
+        """Extend the search text by a batch, so keys pressed while a long article lays
+        out do not rebuild the whole text each time."""
+        text = self._text()
+        had_blocks = bool(self._blocks)
+        pos = len(text) + 2 if had_blocks else 0
+        for block in blocks:
+            self._block_starts.append(pos)
+            pos += len(block.text) + 2
+        joined = "\n\n".join(b.text for b in blocks)
+        self._doc_text = f"{text}\n\n{joined}" if had_blocks else joined
 
     @property
     def plain_text(self) -> str:

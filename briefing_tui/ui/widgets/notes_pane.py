@@ -34,8 +34,14 @@ class NotesPane(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.notes: list[Annotation] = []
+        self._hint = ""
 
     def show_notes(self, notes: list[Annotation], empty_hint: str) -> None:
+        # Rebuilding the options relayouts the screen: skip it when nothing changed (`n`
+        # walks through many facts with no notes).
+        if notes == self.notes and empty_hint == self._hint and self.option_count:
+            return
+        self._hint = empty_hint
         self.notes = list(notes)
         self.clear_options()
         if notes:
