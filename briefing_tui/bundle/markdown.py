@@ -6,6 +6,8 @@ verbatim); `maxNesting` bounds recursion on hostile input.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -33,6 +35,40 @@ def nesting_overflow(tokens: list[Token]) -> int | None:
         if tok.nesting == 1 and tok.level >= MAX_NESTING - 1 and tok.type in _CONTAINERS:
             return (tok.map[0] + 1) if tok.map else 1
     return None
+
+
+# Opening a container at depth d takes at least d characters of markers and indentation
+# (a tab counts for up to two list levels): lines with a shorter prefix cannot reach the limit.
+_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{(MAX_NESTING - 1) // 2},}}", re.MULTILINE)
+
+
+def may_nest_deeply(markdown: str) -> bool:
+    """A cheap test that lets the bundle reader skip a full parse of a long body."""
+    return _DEEP_PREFIX.search(markdown) is not None
+
+
+class ReadableText:
+    """The article as a reader sees it, for finding source quotes.
+
+    A quote is looked for in the raw body first (whitespace-normalised), which is
+    enough for nearly every quote and costs no parse; only a quote that spans
+    Markdown markup makes the body be parsed, once.
+    """
+
+    def __init__(self, body: str, tokens: list[Token] | None = None) -> None:
+        self._body = body
+        self._raw = normalise_space(body)
+        self._parsed = normalise_space(plain_text(tokens)) if tokens is not None else None
+
+    def __contains__(self, quote: object) -> bool:
+        if not isinstance(quote, str):
+            return False
+        needle = normalise_space(quote)
+        if needle in self._raw:
+            return True
+        if self._parsed is None:
+            self._parsed = normalise_space(plain_text(make_parser().parse(self._body)))
+        return needle in self._parsed
 
 
 def inline_text(token: Token) -> str:

@@ -16,7 +16,14 @@ from markdown_it.token import Token
 
 from ..model import Briefing, Country, Fact, Person, Problem, Value
 from .errors import BundleError
-from .markdown import MAX_NESTING, inline_text, make_parser, nesting_overflow, normalise_space, plain_text
+from .markdown import (
+    MAX_NESTING,
+    ReadableText,
+    inline_text,
+    make_parser,
+    may_nest_deeply,
+    nesting_overflow,
+)
 from .validator import validate
 
 BRIEFING_FILE = "briefing.md"
@@ -111,12 +118,17 @@ class _FrontMatterLoader(yaml.SafeLoader):
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
 
 
-def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, str]:
-    """Front matter, body, and the body's readable text (whitespace-normalised)."""
-    tokens = make_parser(front_matter=True).parse(text)
-    _check_nesting(BRIEFING_FILE, tokens, out)
-    fm = next((t for t in tokens if t.type == "front_matter"), None)
+def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, ReadableText]:
+    """Front matter, body, and the body's readable text for source quotes.
+
+    Only the front matter goes through the parser up front: a long body is parsed
+    only if a quote spans markup or its prefix could nest containers too deeply.
+    """
     lines = text.split("\n")
+    close = next((i for i, ln in enumerate(lines) if i and ln.rstrip() == "---"), None)
+    head = "\n".join(lines[: close + 1]) if lines[0].rstrip() == "---" and close else ""
+    tokens = make_parser(front_matter=True).parse(head) if head else []
+    fm = next((t for t in tokens if t.type == "front_matter"), None)
     if fm is None or fm.map is None:
         message = (
             "front matter is not closed with '---'"
@@ -124,11 +136,12 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, st
             else "no front matter: the file must start with '---' and a YAML block"
         )
         out.add(BRIEFING_FILE, 1, message)
-        return {}, text, normalise_space(plain_text(tokens))
+        return {}, text, _readable(text, 0, out)
     end = fm.map[1]
-    body = "\n".join(lines[end:]).strip("\n")
-    # The tokens already parsed the body: its readable text is what source quotes must match.
-    article = normalise_space(plain_text(tokens))
+    rest = lines[end:]
+    lead = next((i for i, ln in enumerate(rest) if ln), len(rest))
+    body = "\n".join(rest).strip("\n")
+    article = _readable(body, end + lead, out)
     try:
         meta = yaml.load(fm.content, Loader=_FrontMatterLoader)  # a SafeLoader subclass
     except RecursionError:
@@ -150,13 +163,23 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, st
     return meta, body, article
 
 
-def _check_nesting(filename: str, tokens: list[Token], out: _Collector) -> None:
+def _readable(body: str, offset: int, out: _Collector) -> ReadableText:
+    """The body's readable text; parsed here (and checked for nesting) only when it might
+    nest too deeply. `offset` is the number of lines of briefing.md above the body."""
+    if not may_nest_deeply(body):
+        return ReadableText(body)
+    tokens = make_parser().parse(body)
+    _check_nesting(BRIEFING_FILE, tokens, out, offset)
+    return ReadableText(body, tokens)
+
+
+def _check_nesting(filename: str, tokens: list[Token], out: _Collector, offset: int = 0) -> None:
     """Quotes and lists nested past the parser's limit lose their text: refuse, saying where."""
     line = nesting_overflow(tokens)
     if line is not None:
         out.add(
             filename,
-            line,
+            line + offset,
             f"quotes and lists nested more than {MAX_NESTING} levels deep: "
             "the text from here on would be lost; flatten it",
         )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from datetime import date
 
 from ..countries import country_name
 from ..model import FACT_KINDS, ORIGINS, Briefing
-from .markdown import normalise_space
 
 Report = Callable[[str, int, str], None]
 
@@ -16,8 +15,8 @@ BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 FACT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
-def validate(briefing: Briefing, key_lines: dict[str, int], article: str, report: Report) -> None:
-    """`article` is the body's readable text, whitespace-normalised as the reader sees it."""
+def validate(briefing: Briefing, key_lines: dict[str, int], article: Container[str], report: Report) -> None:
+    """`article` answers `quote in article` for the body's readable text."""
     _check_front_matter(briefing, key_lines, report)
     _check_facts(briefing, article, report)
     _check_countries(briefing, report)
@@ -46,7 +45,7 @@ def _check_front_matter(b: Briefing, key_lines: dict[str, int], report: Report) 
         report("briefing.md", at("url"), f"front matter: url '{b.url}' must start with http(s)://")
 
 
-def _check_facts(b: Briefing, text: str, report: Report) -> None:
+def _check_facts(b: Briefing, text: Container[str], report: Report) -> None:
     listed = {c.code for c in b.countries}
     seen: set[str] = set()
     for f in b.facts:
@@ -71,7 +70,7 @@ def _check_facts(b: Briefing, text: str, report: Report) -> None:
                 wrong.append(f"country '{code}' is not listed in countries.md")
         if not f.source:
             wrong.append("no source quote (a '> ' block quote from the article)")
-        elif normalise_space(f.source) not in text:
+        elif f.source not in text:
             wrong.append(f"source quote not found in the article: “{f.source[:60]}”")
         if not f.statement:
             wrong.append("no statement (a paragraph after the source quote)")
