@@ -827,6 +827,8 @@ class ArticleView(ScrollView, can_focus=True):
     def highlight_quote(self, quote: str, *, scroll: bool = True) -> bool:
         """Light up `quote` (whitespace-insensitive) and bring it into view."""
         text = self._text()
+        if not self._may_contain(quote, text):
+            return False
         match = None
         for candidate in (quote, _MARKERS.sub("", quote)):
             pattern = _quote_pattern(candidate)
@@ -842,6 +844,17 @@ class ArticleView(ScrollView, can_focus=True):
             self._scroll_to_offset(match.start())
         self.refresh()
         return True
+
+    @staticmethod
+    def _may_contain(quote: str, text: str) -> bool:
+        """A literal probe before the regexes: while a long article is still laying out, a
+        fact further down is not in the text yet, and four regex scans of megabytes to say
+        so would stall the key that asked."""
+        words = re.findall(r"\w+", quote)  # letters only: quotes and dashes vary in spelling
+        if not words:
+            return True
+        probe = max(words, key=len)
+        return probe in text or probe.casefold() in text.casefold()
 
     def clear_highlight(self) -> None:
         if self._highlight is not None:
