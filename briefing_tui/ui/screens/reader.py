@@ -107,9 +107,14 @@ class ReaderScreen(Screen[None]):
         self.query_one("#countries", CountryList).border_title = "Countries"
         self.query_one("#article", ArticleView).border_title = "Article"
         self._reload_notes()
+        self.query_one("#article", ArticleView).load(self.briefing.body)
+        # The lists lay out every fact's wrapped text: fill them once the article's first
+        # screen is up, so a briefing with hundreds of facts opens as fast as a short one.
+        self.call_after_refresh(self._fill_lists)
+
+    def _fill_lists(self) -> None:
         self._show_facts()
         self._show_countries()
-        self.query_one("#article", ArticleView).load(self.briefing.body)
         start = self._restore.fact_id if self.briefing.fact(self._restore.fact_id) else ""
         if not start and self.facts:
             start = self.facts[0].id
