@@ -15,6 +15,8 @@ from ...bundle.discover import Entry, discover
 from ...locations import bundles_dir, shipped_content_dir
 from ...sanitize import clean
 
+TITLE_WIDTH = 60
+
 
 def where(folder: Path) -> str:
     """Where a bundle came from, in words: the shipped set, the user's own, or its path."""
@@ -47,7 +49,9 @@ class LibraryScreen(Screen[None]):
         self.title = "briefing"
         self.sub_title = "Library"
         table = self.query_one(DataTable)
-        table.add_columns("Title", "Date", "Source", "Facts", "Countries", "Notes")
+        # A long title must not push the counts off screen: its column has a fixed width.
+        table.add_column("Title", width=TITLE_WIDTH)
+        table.add_columns("Date", "Source", "Facts", "Countries", "Notes")
         table.border_title = "Briefings"
 
     def on_screen_resume(self) -> None:
@@ -77,8 +81,11 @@ class LibraryScreen(Screen[None]):
         for e in entries:
             if e.briefing is not None:
                 b = e.briefing
+                title = clean(b.title)
+                if len(title) > TITLE_WIDTH:
+                    title = title[: TITLE_WIDTH - 1].rstrip() + "…"
                 table.add_row(
-                    Text(clean(b.title)),
+                    Text(title),
                     Text(clean(b.published) or "—"),
                     Text(clean(b.source) or "—"),
                     Text(str(len(b.facts)), justify="right"),
@@ -109,8 +116,11 @@ class LibraryScreen(Screen[None]):
             lines = "\n".join(clean(str(p)) for p in e.problems)
             detail.update(Text(f"This bundle cannot be opened:\n{lines}", style="red"))
         else:
-            summary = clean(e.briefing.summary) or clean(e.briefing.title)
-            detail.update(Text(f"{summary}\n{where(e.path)}", style=""))
+            text = Text(clean(e.briefing.title) + "\n", style="bold")
+            if e.briefing.summary:
+                text.append(clean(e.briefing.summary) + "\n")
+            text.append(where(e.path), style="dim")
+            detail.update(text)
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
