@@ -267,3 +267,35 @@ async def test_i_shows_the_people_and_organisations_of_the_briefing() -> None:
         assert "International Energy Agency" in text
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
+
+
+async def test_a_stale_highlight_message_does_not_move_the_selection_back() -> None:
+    """Keys faster than the messages they cause once made the selection bounce for ever."""
+    from textual.widgets import OptionList
+
+    async with seed_app().run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot)
+        screen = reader(pilot)
+        facts = screen.query_one(FactList)
+        await pilot.press("n", "n", "n")
+        assert screen.fact_id == screen.facts[3].id
+        stale = OptionList.OptionHighlighted(facts, facts.get_option_at_index(1), 1)
+        facts.post_message(stale)  # left over from the first n
+        await pilot.pause()
+        assert screen.fact_id == screen.facts[3].id
+        assert facts.highlighted == 3
+
+
+async def test_briefing_open_reads_the_library_only_when_it_is_shown() -> None:
+    """Under `briefing open` the library's bundle scan would compete with the first frame."""
+    app = seed_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot)
+        library = app.screen_stack[-2]
+        assert isinstance(library, LibraryScreen) and library.entries == []
+        await pilot.press("escape")
+        for _ in range(100):
+            if library.entries:
+                break
+            await pilot.pause(0.02)
+        assert [e.id for e in library.entries] == ["us-allies-critical-minerals"]
