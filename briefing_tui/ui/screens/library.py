@@ -57,8 +57,9 @@ class LibraryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Read the bundles each time the library shows (note counts change in the reader),
         and not when `briefing open` puts it under the reader: there it would compete with
-        the reader's first frame."""
-        self.load_entries()
+        the reader's first frame (the resume event still arrives, after the reader is up)."""
+        if self.app.screen is self:
+            self.load_entries()
 
     @work(thread=True, exclusive=True)
     def load_entries(self) -> None:
