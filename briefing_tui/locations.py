@@ -37,15 +37,17 @@ def state_path() -> Path:
 
 
 def shipped_content_dir() -> Path:
-    """The bundles that ship with the app (the repo's `content/`)."""
-    try:
-        from importlib.resources import files
+    """The bundles that ship with the app: the repo's `content/`, installed as the data
+    package `briefing_content` (a namespace package: no code, only bundles)."""
+    from importlib.util import find_spec
 
-        packaged = Path(str(files("briefing_content")))
-        if packaged.is_dir():
-            return packaged
-    except (ModuleNotFoundError, TypeError):
-        pass
+    try:
+        spec = find_spec("briefing_content")
+    except (ImportError, ValueError):
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location).is_dir():
+            return Path(location)
     return REPO_CONTENT
 
 

@@ -15,7 +15,7 @@ from ...bundle.discover import Entry, discover
 from ...locations import bundles_dir, shipped_content_dir
 from ...sanitize import clean
 
-TITLE_WIDTH = 60
+TITLE_WIDTH = 44
 
 
 def where(folder: Path) -> str:

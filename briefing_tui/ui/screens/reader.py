@@ -34,7 +34,7 @@ from .confirm import ConfirmScreen
 from .info import InfoScreen
 from .note_editor import NoteDraft, NoteEditor
 
-NARROW_WIDTH = 100
+NARROW_WIDTH = 110
 TINY_WIDTH = 60
 SHORT_HEIGHT = 20
 COMPACT_HEIGHT = 30
