@@ -117,7 +117,8 @@ class LibraryScreen(Screen[None]):
             lines = "\n".join(clean(str(p)) for p in e.problems)
             detail.update(Text(f"This bundle cannot be opened:\n{lines}", style="red"))
         else:
-            text = Text(clean(e.briefing.title) + "\n", style="bold")
+            text = Text()
+            text.append(clean(e.briefing.title) + "\n", style="bold")
             if e.briefing.summary:
                 text.append(clean(e.briefing.summary) + "\n")
             text.append(where(e.path), style="dim")
