@@ -24,6 +24,7 @@ from ...countries import country_name
 from ...model import Anchor, Annotation, Briefing, Fact, Target
 from ...reading_state import Position, load_position, save_position
 from ...sanitize import clean
+from ...store import AnnotationStore
 from ..commands import ReaderCommands
 from ..widgets.article_view import ArticleView
 from ..widgets.country_list import CountryList, country_label
@@ -353,7 +354,7 @@ class ReaderScreen(Screen[None]):
     # --- notes ----------------------------------------------------------------------
 
     @property
-    def store(self):  # noqa: ANN201 - the app's AnnotationStore
+    def store(self) -> AnnotationStore:
         return self.app.store  # type: ignore[attr-defined]
 
     def _after_change(self, message: str) -> None:
@@ -510,9 +511,6 @@ class ReaderScreen(Screen[None]):
 
     def filter_by_country(self, code: str) -> None:
         self.country = code
-
-    def target_of_selection(self) -> Target | None:
-        return Target("fact", fact_id=self.fact_id) if self.fact_id else None
 
     def on_unmount(self) -> None:
         self.save_position()
