@@ -9,8 +9,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from ..countries import country_name
 from ..sanitize import clean
+from .widgets.country_list import country_label
 
 if TYPE_CHECKING:
     from .screens.reader import ReaderScreen
@@ -27,7 +27,7 @@ class ReaderCommands(Provider):
             title = f"Go to fact: {clean(fact.statement)}{value}"
             entries.append((title, f"{fact.kind} · {fact.id}", partial(screen.go_to_fact, fact.id)))
         for c in screen.briefing.countries:
-            name = clean(c.name or country_name(c.code) or c.code)
+            name = country_label(c)
             entries.append(
                 (f"Filter by country: {name}", clean(c.role), partial(screen.filter_by_country, c.code))
             )

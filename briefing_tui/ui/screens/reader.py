@@ -156,8 +156,7 @@ class ReaderScreen(Screen[None]):
         i = visible.index(self.fact_id) + 1 if self.fact_id in visible else 0
         where = ""
         if self.country:
-            c = self.briefing.country(self.country)
-            where = f" · {country_label(c) if c else self.country}"
+            where = f" · {self._name_of(self.country)}"
         # Content, not str: a str border title is parsed as markup, and the name is bundle text.
         self.query_one(FactList).border_title = Content(f"Facts{where} {i}/{len(visible)}")
 
@@ -176,7 +175,7 @@ class ReaderScreen(Screen[None]):
         code = self._highlighted_country() if isinstance(self.focused, CountryList) else ""
         if code:
             mine = [n for n in self.notes if n.target.kind == "country" and n.target.country == code]
-            pane.border_title = Content(f"Notes · {country_name(code) or code}")
+            pane.border_title = Content(f"Notes · {self._name_of(code)}")
             pane.show_notes(mine, "No notes on this country: press A to add one.")
             return
         mine = [n for n in self.notes if n.target.kind == "fact" and n.target.fact_id == self.fact_id]
@@ -184,6 +183,11 @@ class ReaderScreen(Screen[None]):
             f"Notes · {self.fact_id}" if self.briefing.fact(self.fact_id) else "Notes"
         )
         pane.show_notes(mine, "No notes on this fact: press a to add one.")
+
+    def _name_of(self, code: str) -> str:
+        """One name per country on every label: the bundle's, else ISO 3166's, else the code."""
+        country = self.briefing.country(code)
+        return country_label(country) if country else (country_name(code) or code)
 
     def _highlighted_country(self) -> str:
         countries = self.query_one(CountryList)
@@ -213,7 +217,7 @@ class ReaderScreen(Screen[None]):
         else:
             self._update_facts_title()
         if country:
-            name = country_name(country) or country
+            name = self._name_of(country)
             self.notify(f"{len(visible)} facts involve {name}. Escape clears the filter.", timeout=3)
 
     def watch_search_query(self, query: str) -> None:
@@ -406,7 +410,7 @@ class ReaderScreen(Screen[None]):
             return
         country = self.briefing.country(code)
         role = clean(country.role) if country else ""
-        self._save_new(Target("country", country=code), f"Note on {country_name(code) or code}", role)
+        self._save_new(Target("country", country=code), f"Note on {self._name_of(code)}", role)
 
     def action_edit_note(self) -> None:
         note = self.query_one(NotesPane).highlighted_note
