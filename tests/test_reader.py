@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reader_helpers import reader, seed, seed_app, wait_for_article
+from reader_helpers import reader, seed, seed_app, wait_for_article, wait_for_library
 from textual.widgets import DataTable, Input
 
 from briefing_tui.ui.app import BriefingApp
@@ -28,10 +28,7 @@ def in_view(article: ArticleView) -> bool:
 async def test_library_lists_the_seed_and_enter_opens_it() -> None:
     app = BriefingApp()
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(100):
-            if isinstance(app.screen, LibraryScreen) and app.screen.entries:
-                break
-            await pilot.pause(0.02)
+        await wait_for_library(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1
         assert "critical minerals" in str(table.get_row_at(0)[0])
@@ -51,10 +48,7 @@ async def test_library_shows_a_broken_bundle_with_its_error(
     monkeypatch.setenv("BRIEFING_CONTENT_PATH", str(broken.parent))
     app = BriefingApp()
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(100):
-            if app.screen.entries:  # type: ignore[attr-defined]
-                break
-            await pilot.pause(0.02)
+        await wait_for_library(pilot)
         table = app.screen.query_one(DataTable)
         rows = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert any("broken" in r for r in rows)
@@ -294,8 +288,5 @@ async def test_briefing_open_reads_the_library_only_when_it_is_shown() -> None:
         library = app.screen_stack[-2]
         assert isinstance(library, LibraryScreen) and library.entries == []
         await pilot.press("escape")
-        for _ in range(100):
-            if library.entries:
-                break
-            await pilot.pause(0.02)
+        await wait_for_library(pilot)
         assert [e.id for e in library.entries] == ["us-allies-critical-minerals"]

@@ -6,7 +6,7 @@ and look at the report before committing the new SVGs.
 
 from __future__ import annotations
 
-from reader_helpers import seed_app, wait_for_article
+from reader_helpers import seed_app, wait_for_article, wait_for_library
 from textual.pilot import Pilot
 
 from briefing_tui.ui.app import BriefingApp
@@ -14,11 +14,7 @@ from briefing_tui.ui.widgets.country_list import CountryList
 
 
 async def _library_ready(pilot: Pilot) -> None:
-    for _ in range(100):
-        if getattr(pilot.app.screen, "entries", None):
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
+    await wait_for_library(pilot)
 
 
 async def _reader_ready(pilot: Pilot) -> None:
