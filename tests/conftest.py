@@ -10,6 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEED_BUNDLE = ROOT / "content" / "us-allies-critical-minerals"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_REASON = "needs ../shared/data (public test data beside the repo; a fresh clone has none)"
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the calling test (with the reason) where it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{SHARED_REASON}: {path.relative_to(SHARED_DATA.parent)} is missing")
+    return path
+
+
+requires_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=SHARED_REASON)
 
 
 @pytest.fixture(autouse=True)

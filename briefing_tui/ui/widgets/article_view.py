@@ -303,7 +303,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._exact = bytearray()
         self._inexact = 0
         self._tops: list[int] = [0]
-        self._layout_cache: LRUCache[tuple[int, int], list[LayoutLine]] = LRUCache(LAYOUT_CACHE_BLOCKS)
+        self._line_cache: LRUCache[tuple[int, int], list[LayoutLine]] = LRUCache(LAYOUT_CACHE_BLOCKS)
         self._strip_cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(STRIP_CACHE_LINES)
         self._style_cache: dict[tuple[str, ...], Style] = {}
         self._doc_text: str | None = None
@@ -334,7 +334,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._heights,
             self._tops,
             self._doc_text,
-            self._layout_cache,
+            self._line_cache,
             self._strip_cache,
         ]
         self._blocks = []
@@ -342,7 +342,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._exact = bytearray()
         self._inexact = 0
         self._tops = [0]
-        self._layout_cache = LRUCache(LAYOUT_CACHE_BLOCKS)
+        self._line_cache = LRUCache(LAYOUT_CACHE_BLOCKS)
         self._strip_cache = LRUCache(STRIP_CACHE_LINES)
         self._doc_text = None
         self._block_starts = []
@@ -503,7 +503,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = width
         self._measure_gen += 1
         self._strip_cache.clear()
-        self._layout_cache.clear()
+        self._line_cache.clear()
         if not self._blocks:
             self._update_virtual_size()
             return
@@ -613,10 +613,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _lines(self, index: int) -> list[LayoutLine]:
         key = (index, self._width)
-        lines = self._layout_cache.get(key)
+        lines = self._line_cache.get(key)
         if lines is None:
             lines = layout_block(self._blocks[index], self._width)
-            self._layout_cache[key] = lines
+            self._line_cache[key] = lines
         return lines
 
     def render_line(self, y: int) -> Strip:
@@ -879,7 +879,8 @@ class ArticleView(ScrollView, can_focus=True):
         return self._match_index if self._match_starts else None
 
     @property
-    def query(self) -> str:
+    def search_term(self) -> str:
+        """The query of the current search ("" when none)."""
         return self._query
 
     def search(self, query: str) -> int:
