@@ -26,8 +26,10 @@ class Value:
 
     Forms (see docs/bundle-format.md):
       money    `200000000000 USD`        amount + ISO 4217 code
-      percent  `90%`
+               `40000000000/50000000000 USD`   a range: low/high (`high` set)
+      percent  `90%`, `10/12%`
       count    `2500 projects`           number + what it counts
+               `242/330 passengers`      a range
       date     `2025-12-12`, `2025-08`, `2023`   ISO 8601, as precise as known
       period   `2000/2023`               ISO 8601 interval of two dates
     """
@@ -37,14 +39,18 @@ class Value:
     unit: str = ""
     start: str = ""
     end: str = ""
+    high: float | None = None  # upper end of a money/percent/count range; amount is the low
+
+    def _amounts(self) -> str:
+        return _num(self.amount) if self.high is None else f"{_num(self.amount)}/{_num(self.high)}"
 
     def to_text(self) -> str:
         if self.type == "money":
-            return f"{_num(self.amount)} {self.unit}"
+            return f"{self._amounts()} {self.unit}"
         if self.type == "percent":
-            return f"{_num(self.amount)}%"
+            return f"{self._amounts()}%"
         if self.type == "count":
-            return f"{_num(self.amount)} {self.unit}".rstrip()
+            return f"{self._amounts()} {self.unit}".rstrip()
         if self.type == "date":
             return self.start
         if self.type == "period":
@@ -60,16 +66,34 @@ class Value:
         if _ISO_DATE.fullmatch(text):
             _check_iso(text)
             return cls("date", start=text)
-        if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*%", text):
-            return cls("percent", amount=float(m[1]))
-        if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)\s+([A-Z]{3})", text):
-            return cls("money", amount=float(m[1]), unit=m[2])
-        if m := re.fullmatch(r"(-?\d+(?:\.\d+)?)(?:\s+(\S.*))?", text):
-            return cls("count", amount=float(m[1]), unit=(m[2] or "").strip())
+        if m := re.fullmatch(_AMOUNTS + r"\s*%", text):
+            return cls("percent", amount=float(m[1]), high=_high(m, text))
+        if m := re.fullmatch(_AMOUNTS + r"\s+([A-Z]{3})", text):
+            return cls("money", amount=float(m[1]), unit=m[3], high=_high(m, text))
+        if m := re.fullmatch(_AMOUNTS + r"(?:\s+(\S.*))?", text):
+            return cls("count", amount=float(m[1]), unit=(m[3] or "").strip(), high=_high(m, text))
         raise ValueError(
             f"value {text!r} is none of: '<amount> <ISO currency>', '<n>%', "
-            "'<n> <what>', an ISO date, or '<ISO date>/<ISO date>'"
+            "'<n> <what>' (a range as '<low>/<high> ...'), an ISO date, "
+            "or '<ISO date>/<ISO date>'"
         )
+
+    def display(self) -> str:
+        """The value as a reader says it: `$200bn`, `¥1.41tn`, `40-50%`, `2,500 projects`,
+        `12 Dec 2025`. The file keeps `to_text()`; this is for screens only."""
+        if self.type == "money":
+            return _display_money(self.amount, self.high, self.unit)
+        if self.type == "percent":
+            return f"{_plain(self.amount)}%" if self.high is None else (
+                f"{_plain(self.amount)}-{_plain(self.high)}%")
+        if self.type == "count":
+            return _display_count(self.amount, self.high, self.unit)
+        if self.type == "date":
+            return _display_date(self.start)
+        if self.type == "period":
+            sep = "–" if len(self.start) == len(self.end) == 4 else " – "
+            return f"{_display_date(self.start)}{sep}{_display_date(self.end)}"
+        return self.to_text()
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -80,6 +104,73 @@ def _check_iso(text: str) -> None:
     parts = [int(p) for p in text.split("-")]
     y, m, d = (parts + [1, 1])[:3]
     date(y, m, d)  # raises ValueError on 2025-13-40
+
+
+_AMOUNTS = r"(-?\d+(?:\.\d+)?)(?:/(-?\d+(?:\.\d+)?))?"
+
+
+def _high(m: re.Match[str], text: str) -> float | None:
+    """The upper end of a written range, checked to lie above the lower."""
+    if m[2] is None:
+        return None
+    if float(m[2]) <= float(m[1]):
+        raise ValueError(f"value {text!r}: a range is written low/high, and {m[2]} is not above {m[1]}")
+    return float(m[2])
+
+
+# Symbols written before the amount; other currencies show their ISO code after it.
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "INR": "₹",
+                    "KRW": "₩", "RUB": "₽", "TRY": "₺", "ILS": "₪", "NGN": "₦", "AUD": "A$",
+                    "CAD": "C$", "HKD": "HK$", "NZD": "NZ$", "SGD": "S$"}
+_SHORT_SCALES = ((10**12, "tn"), (10**9, "bn"), (10**6, "m"))
+_WORD_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _plain(x: float | None, places: int = 2) -> str:
+    """A number for people: thousands separated, at most `places` decimals, no trailing 0s."""
+    x = float(x or 0)
+    if x.is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.{places}f}".rstrip("0").rstrip(".")
+
+
+def _scaled(values: list[float], scales: tuple[tuple[int, str], ...]) -> tuple[list[str], str]:
+    """The numbers in the largest scale the smallest of them reaches (none below a million)."""
+    low = min(abs(v) for v in values)
+    for size, name in scales:
+        if low >= size:
+            return [_plain(v / size) for v in values], name
+    return [_plain(v) for v in values], ""
+
+
+def _display_money(amount: float | None, high: float | None, unit: str) -> str:
+    values = [float(amount or 0)] + ([float(high)] if high is not None else [])
+    nums, scale = _scaled(values, _SHORT_SCALES)
+    if not scale and any(not v.is_integer() for v in values):
+        nums = [f"{v:,.2f}" for v in values]  # pounds and pence: 13.45, never 13.5
+    text = "-".join(nums) + scale
+    symbol = CURRENCY_SYMBOLS.get(unit)
+    return f"{symbol}{text}" if symbol else f"{text} {unit}".rstrip()
+
+
+def _display_count(amount: float | None, high: float | None, unit: str) -> str:
+    values = [float(amount or 0)] + ([float(high)] if high is not None else [])
+    nums, scale = _scaled(values, _WORD_SCALES)
+    unit, _, vague = unit.partition(" (")
+    if vague.endswith(")") and high is None:
+        return f"{vague[:-1]} of {unit}"  # "24 countries (dozens)" -> "dozens of countries"
+    return " ".join(p for p in ("-".join(nums), scale, unit) if p)
+
+
+def _display_date(text: str) -> str:
+    """`2025-12-12` -> `12 Dec 2025`, `2025-12` -> `Dec 2025`; other forms as written."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text):
+        month = int(m[2])
+        if 1 <= month <= 12:
+            day = f"{int(m[3])} " if m[3] else ""
+            return f"{day}{_MONTHS[month - 1]} {m[1]}"
+    return text
 
 
 def _num(amount: float | None) -> str:

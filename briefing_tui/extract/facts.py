@@ -103,15 +103,22 @@ def _currency_country(money: NumberMention) -> str | None:
 
 
 class _Ids:
-    """Hands out unique ids: the first `x`, then `x-2`, `x-3`."""
+    """Hands out unique ids: the first `x`, then `x-2`, `x-3`, skipping any id already
+    given out, so `date-2025-10` the eleventh time never repeats a `date-2025-10-11`."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        self.next: dict[str, int] = {}
+        self.used: set[str] = set()
 
     def __call__(self, base: str) -> str:
-        n = self.seen.get(base, 0) + 1
-        self.seen[base] = n
-        return base if n == 1 else f"{base}-{n}"
+        n = self.next.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.next[base] = n + 1
+        self.used.add(candidate)
+        return candidate
 
 
 def _value_statement(mention_text: str, source: str) -> str:
