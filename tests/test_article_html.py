@@ -7,21 +7,20 @@ import json
 import re
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 import pytest
+from conftest import shared_data
 
 from briefing_tui.extract.article import Article, ArticleError, detect_format, read_article
 from briefing_tui.extract.html import read_html
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "article-extraction"
 _TOKEN = re.compile(r"\w+")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 @cache
 def _truth() -> dict[str, dict[str, str]]:
-    return json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    return json.loads(shared_data("article-extraction", "ground-truth.json").read_text(encoding="utf-8"))
 
 
 def _page_id(prefix: str) -> str:
@@ -31,7 +30,8 @@ def _page_id(prefix: str) -> str:
 
 @cache
 def _html(prefix: str) -> str:
-    with gzip.open(DATA / "html" / f"{_page_id(prefix)}.html.gz", "rt", encoding="utf-8") as f:
+    page = shared_data("article-extraction", "html", f"{_page_id(prefix)}.html.gz")
+    with gzip.open(page, "rt", encoding="utf-8") as f:
         return f.read()
 
 

@@ -124,19 +124,3 @@ def test_check_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_console_script_runs_as_module() -> None:
     result = subprocess.run([sys.executable, "-m", "briefing_tui", "list"], capture_output=True, text=True)
     assert result.returncode == 0 and SEED_ID in result.stdout
-
-
-def test_domain_does_not_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import briefing_tui.model, briefing_tui.bundle.reader, briefing_tui.bundle.writer, "
-        "briefing_tui.bundle.discover, briefing_tui.locations, briefing_tui.sanitize, "
-        "briefing_tui.serialize, briefing_tui.cli\n"
-        "import pkgutil, importlib, briefing_tui\n"
-        "for m in pkgutil.walk_packages(briefing_tui.__path__, 'briefing_tui.'):\n"
-        "    if '.ui' not in m.name and m.name != 'briefing_tui.__main__':\n"
-        "        importlib.import_module(m.name)\n"
-        "print('textual' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

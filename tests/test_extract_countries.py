@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import shared_data
 
 from briefing_tui.extract.countries import country_codes, country_display_name, lookup
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 @pytest.mark.parametrize(
@@ -62,7 +60,7 @@ def test_display_names() -> None:
 def test_alias_coverage_against_mledoze_countries() -> None:
     """Every common name, 3+ letter alternative spelling and English demonym maps to its
     country (forms several countries share map to one of them; "Mann" is left out)."""
-    data = json.loads((SHARED / "countries" / "countries.json").read_text(encoding="utf-8"))
+    data = json.loads(shared_data("countries", "countries.json").read_text(encoding="utf-8"))
     owners: dict[str, set[str]] = {}
     for entry in data:
         forms = {entry["name"]["common"]}

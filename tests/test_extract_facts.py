@@ -3,8 +3,6 @@ hand-curated shipped bundle (content/us-allies-critical-minerals)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -84,11 +82,3 @@ def test_regenerate_seed_writes_a_valid_bundle(tmp_path: Path, capsys: pytest.Ca
     assert read_bundle(folder) == seed_briefing()
     assert main([str(tmp_path)]) == 2  # refuses to overwrite without --force
     assert main([str(tmp_path), "--force"]) == 0
-
-
-def test_extraction_does_not_import_textual() -> None:
-    code = (
-        "import sys, briefing_tui.extract.importer, briefing_tui.extract.regenerate_seed, "
-        "briefing_tui.commands.import_cmd; assert 'textual' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import shared_data
 
 from briefing_tui.bundle.reader import read_bundle
 from briefing_tui.commands import CommandError
@@ -19,9 +20,8 @@ from briefing_tui.locations import bundles_dir
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 SEED = ROOT / "seeds" / "000_2bdf84615b68684f.txt"
-HTML_PAGE = SHARED / "article-extraction" / "html" / (
-    "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz"
-)
+HTML_PAGE = ("article-extraction", "html",
+             "04a6711caa7c687592777718866e781e976e0fe684faebe8b3cedcef8cd0ea34.html.gz")
 
 
 def run_cli(*argv: str) -> int:
@@ -69,7 +69,7 @@ def test_import_markdown(tmp_path: Path) -> None:
 
 def test_import_html_page(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
-    page.write_bytes(gzip.decompress(HTML_PAGE.read_bytes()))
+    page.write_bytes(gzip.decompress(shared_data(*HTML_PAGE).read_bytes()))
     result = import_file(str(page), tmp_path / "out")
     b = read_bundle(result.folder)
     assert b.title and b.facts and b.countries

@@ -12,11 +12,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import requires_shared, shared_data
 
 from briefing_tui.extract.numbers import find_money, find_percents
 
 ROOT = Path(__file__).resolve().parents[1]
-RECOGNIZERS = ROOT.parent / "shared" / "data" / "recognizers"
 
 
 def _bench():  # bench/ is not a package: load the scorer it uses
@@ -40,7 +40,7 @@ BENCH = _bench()
     ],
 )
 def test_floors(file: str, finder, skip: bool, floors: tuple[float, float, float]) -> None:
-    cases = json.loads((RECOGNIZERS / file).read_text(encoding="utf-8"))
+    cases = json.loads(shared_data("recognizers", file).read_text(encoding="utf-8"))
     precision, recall, accuracy, used = BENCH.score(cases, finder, skip_unsupported=skip)
     assert used == (len(cases) if not skip else sum(
         1 for c in cases if "NotSupported" not in c and "NotSupportedByDesign" not in c))
@@ -49,6 +49,7 @@ def test_floors(file: str, finder, skip: bool, floors: tuple[float, float, float
     assert accuracy >= floors[2], accuracy
 
 
+@requires_shared
 def test_bench_measure_lists_every_figure() -> None:
     names = [name for name, _, _ in BENCH.measure()]
     assert any(n.startswith("country alias coverage") for n in names)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,14 +184,3 @@ def test_whole_notes_folder_deleted_while_open(data: Path) -> None:
     note = store.add("seed", FACT, "second")
     assert store.list("seed") == [note]
     assert store.recreated == [store.path_for("seed")]
-
-
-def test_domain_modules_do_not_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import briefing_tui.store, briefing_tui.storage, briefing_tui.export\n"
-        "import briefing_tui.anchoring, briefing_tui.commands.notes\n"
-        "import briefing_tui.commands.export\n"
-        "assert 'textual' not in sys.modules, 'textual imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
