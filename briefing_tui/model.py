@@ -30,8 +30,10 @@ class Value:
       percent  `90%`, `10/12%`
       count    `2500 projects`           number + what it counts
                `242/330 passengers`      a range
-      date     `2025-12-12`, `2025-08`, `2023`   ISO 8601, as precise as known
-      period   `2000/2023`               ISO 8601 interval of two dates
+      date     `2025-12-12`, `2025-08`, `2023`   ISO 8601, as precise as known;
+               `2025-W32` ISO week, `2025-Q3` quarter, `2025-H1` half year,
+               `2025-SU` season (SP, SU, FA, WI; TimeML), `2020s` decade
+      period   `2000/2023`               interval of two such dates, start <= end
     """
 
     type: str
@@ -62,9 +64,13 @@ class Value:
         """Parse the written form; raise ValueError with a reason a bundle author can act on."""
         text = text.strip()
         if m := _PERIOD.fullmatch(text):
+            first, _ = date_bounds(m[1])  # raise on 2025-13-01 or year 0000
+            start_of_end, _ = date_bounds(m[2])
+            if start_of_end < first:
+                raise ValueError(f"period {text!r}: the end {m[2]} is before the start {m[1]}")
             return cls("period", start=m[1], end=m[2])
         if _ISO_DATE.fullmatch(text):
-            _check_iso(text)
+            date_bounds(text)
             return cls("date", start=text)
         if m := re.fullmatch(_AMOUNTS + r"\s*%", text):
             return cls("percent", amount=float(m[1]), high=_high(m, text))
@@ -96,14 +102,56 @@ class Value:
         return self.to_text()
 
 
-_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_PERIOD = re.compile(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)/(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
+_DATE_FORM = r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q\d|-H\d|-(?:SP|SU|FA|WI))?|\d{3}0s"
+_ISO_DATE = re.compile(_DATE_FORM)
+_PERIOD = re.compile(rf"({_DATE_FORM})/({_DATE_FORM})")
+# First month of each season (northern meteorological seasons; winter starts in December).
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 
-def _check_iso(text: str) -> None:
-    parts = [int(p) for p in text.split("-")]
-    y, m, d = (parts + [1, 1])[:3]
-    date(y, m, d)  # raises ValueError on 2025-13-40
+def date_bounds(text: str) -> tuple[date, date]:
+    """First and last day of a date value (`2025`, `2025-08`, `2025-W32`, `2025-Q3`, `2020s`...).
+
+    Raises ValueError, with the reason, when the text is no valid date form.
+    """
+    if not _ISO_DATE.fullmatch(text):
+        raise ValueError(f"date {text!r} is not an ISO date form (see docs/bundle-format.md)")
+    try:
+        if text.endswith("s"):  # decade
+            y = int(text[:4])
+            return date(y, 1, 1), date(y + 9, 12, 31)
+        y = int(text[:4])
+        rest = text[5:]
+        if not rest:
+            return date(y, 1, 1), date(y, 12, 31)
+        if rest[0] == "W":
+            w = int(rest[1:])
+            first = date.fromisocalendar(y, w, 1)
+            return first, date.fromisocalendar(y, w, 7)
+        if rest[0] in "QH":
+            n, size = int(rest[1:]), 3 if rest[0] == "Q" else 6
+            if not 1 <= n <= 12 // size:
+                raise ValueError(f"no {rest[0]}{n} in a year")
+            first = date(y, (n - 1) * size + 1, 1)
+            return first, _month_end(y, n * size)
+        if rest in SEASON_MONTHS:
+            m = SEASON_MONTHS[rest]
+            first = date(y, m, 1)
+            last_y, last_m = (y + 1, 2) if m == 12 else (y, m + 2)
+            return first, _month_end(last_y, last_m)
+        parts = [int(p) for p in rest.split("-")]
+        if len(parts) == 1:
+            return date(y, parts[0], 1), _month_end(y, parts[0])
+        day = date(y, parts[0], parts[1])
+        return day, day
+    except ValueError as exc:
+        raise ValueError(f"date {text!r} is not a real date ({exc})") from None
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
 
 
 _AMOUNTS = r"(-?\d+(?:\.\d+)?)(?:/(-?\d+(?:\.\d+)?))?"
@@ -164,12 +212,19 @@ def _display_count(amount: float | None, high: float | None, unit: str) -> str:
 
 
 def _display_date(text: str) -> str:
-    """`2025-12-12` -> `12 Dec 2025`, `2025-12` -> `Dec 2025`; other forms as written."""
+    """`2025-12-12` -> `12 Dec 2025`, `2025-12` -> `Dec 2025`, `2025-Q3` -> `Q3 2025`,
+    `2025-W32` -> `week 32 of 2025`, `2025-SU` -> `summer 2025`; other forms as written."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text):
         month = int(m[2])
         if 1 <= month <= 12:
             day = f"{int(m[3])} " if m[3] else ""
             return f"{day}{_MONTHS[month - 1]} {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-([QH]\d)", text):
+        return f"{m[2]} {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", text):
+        return f"week {int(m[2])} of {m[1]}"
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", text):
+        return f"{_SEASON_NAMES[m[2]]} {m[1]}"
     return text
 
 
