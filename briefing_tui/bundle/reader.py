@@ -106,13 +106,28 @@ def _read_texts(folder: Path, out: _Collector) -> tuple[str, str | None, str | N
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader whose impossible dates (`2025-13-45`) stay text for the validator to report."""
+    """SafeLoader whose impossible dates (`2025-13-45`) stay text for the validator to report,
+    and which refuses anchors and aliases: nested aliases ("billion laughs") expand a few
+    hundred bytes into gigabytes, and front matter has no use for them."""
 
-    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            name = ("*" if isinstance(event, yaml.AliasEvent) else "&") + str(anchor)
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"anchors and aliases ({name}) are not allowed; write the value out",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
-            return super().construct_yaml_timestamp(node)  # type: ignore[no-untyped-call]
+            return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            return self.construct_scalar(node)  # type: ignore[arg-type]
+            return self.construct_scalar(node)
 
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
@@ -238,7 +253,7 @@ def _parse_facts(text: str, out: _Collector) -> list[Fact]:
                     if tok.type != "inline":
                         continue
                     fline = (tok.map[0] + 1) if tok.map else bline
-                    key, sep, value = inline_text(tok).partition(":")
+                    key, sep, raw = inline_text(tok).partition(":")
                     key = key.strip().lower()
                     if not sep:
                         out.add(FACTS_FILE, fline, f"fact {heading}: field must be 'key: value'")
@@ -252,7 +267,7 @@ def _parse_facts(text: str, out: _Collector) -> list[Fact]:
                     elif key in fields:
                         out.add(FACTS_FILE, fline, f"fact {heading}: field '{key}' given twice")
                     else:
-                        fields[key] = (value.strip(), fline)
+                        fields[key] = (raw.strip(), fline)
             elif kind == "blockquote_open":
                 source += [inline_text(t) for t in btoks if t.type == "inline"]
             elif kind == "paragraph_open":
