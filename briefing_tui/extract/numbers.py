@@ -9,7 +9,7 @@ each finder is one regex pass over the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -39,8 +39,8 @@ SCALES = {
 FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "three quarter": Decimal("0.75")}
 
 
-def _alt(words: object) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 _U, _T, _X = _alt(UNITS), _alt(TEENS), _alt(TENS)
@@ -162,6 +162,45 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 
+# A range of money: "$40-50 billion", "$40bn to $50bn", "between €3m and €5m",
+# "40 to 50 billion yuan". "from $40bn to $50bn" is a change, not a range (see _is_change).
+_RANGE_SEP = r"\s*(?:-|–|—)\s*|\s+(?:to|and)\s+"
+_RNUM = rf"(?:{DIGITS}{_NUM_END}|{WORD_NUMBER}\b)"
+_MONEY_RANGE = re.compile(
+    rf"(?<![\w$.,])(?:(?P<prefix>{_PREFIX_RE})\s?(?P<n1>{DIGITS}{_NUM_END})(?P<s1>{SCALE})?"
+    rf"(?P<sep>{_RANGE_SEP})(?:{_PREFIX_RE})?\s?(?P<n2>{DIGITS}{_NUM_END})(?P<s2>{SCALE})?"
+    rf"(?:\s+(?P<pcode>{_CODE_RE})\b)?"
+    rf"|(?P<sn1>{_RNUM})(?P<ss1>{SCALE})?(?P<ssep>{_RANGE_SEP})(?P<sn2>{_RNUM})(?P<ss2>{SCALE})?"
+    rf"[\s-]?(?P<suffix>{_WORD_CUR}|m?{_CODE_RE}\b|[$€£¥₹₩₽₺₪₦₱₫฿₡₾₭元]))",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def range_bounds(
+    text: str, start: int, sep: str, n1: str, s1: str | None, n2: str, s2: str | None
+) -> tuple[Decimal, Decimal] | None:
+    """(low, high) of "n1[s1] sep n2[s2]" starting at `start`, or None when it is no range.
+
+    "and" makes a range only after "between"; "from A to B" is a change of value.
+    A scale written only on the second number is shared ("40-50 billion").
+    """
+    before = text[max(0, start - 12) : start]
+    word = sep.strip().lower()
+    if word == "and" and not _BETWEEN.search(before):
+        return None
+    if word == "to" and _FROM.search(before):
+        return None
+    high = parse_amount(n2, s2)
+    low = parse_amount(n1, s1 or s2)
+    if low is not None and high is not None and not s1 and s2 and low >= high:
+        low = parse_amount(n1, None)  # "$500 to $2 billion"? the scale was the second's only
+    if low is None or high is None or low >= high:
+        return None
+    return low, high
+
+
 # --- percentages and counts ---------------------------------------------------------
 
 _PCT_WORD = r"(?:%|percent(?:age)?s?\b|per\s?cent\b|pct\b)"
@@ -175,13 +214,71 @@ _PERCENT = re.compile(
 NOT_COUNTED = frozenset(
     """years months weeks days hours minutes seconds times percent cents dollars euros
     pounds points is was has this its his as us thus yes less does plus bps per
-    decades centuries miles kilometres kilometers metres meters tonnes tons barrels""".split()
+    decades centuries""".split()
+)
+# Units of measure: "1.2 billion cubic metres", "300,000 barrels", "5 million tonnes". The
+# unit is kept as written (singular or plural); a modifier ("cubic", "square", "metric")
+# belongs to it.
+MEASURES = frozenset(
+    """tonne tonnes ton tons barrel barrels metre metres meter meters kilometre kilometres
+    kilometer kilometers km mile miles foot feet litre litres liter liters gallon gallons
+    hectare hectares acre acres kilogram kilograms kg gram grams ounce ounces megawatt
+    megawatts gigawatt gigawatts kilowatt kilowatts watt watts megawatt-hours gigawatt-hours
+    terawatt-hours kwh mwh gwh twh""".split()
+)
+_MEASURE_MODIFIERS = frozenset("cubic square metric".split())
+# Plurals without an s, and nouns that count people or things as they stand.
+IRREGULAR_PLURALS = frozenset(
+    """people children men women personnel staff police crew aircraft spacecraft cattle
+    sheep livestock fish deer infantry clergy offspring geese mice teeth""".split()
 )
 _FILLER = frozenset("and or of the to in on at by for from with that than a an".split())
 _COUNT = re.compile(
-    rf"(?<![\w$€£¥.,-])(?P<num>{DIGITS}{_NUM_END}|{WORD_NUMBER}\b)"
+    rf"(?<![\w$€£¥.,-])(?:(?P<lo>{_RNUM})(?P<loscale>{SCALE})?(?P<sep>{_RANGE_SEP}))?"
+    rf"(?P<num>{DIGITS}{_NUM_END}|{WORD_NUMBER}\b)(?P<scale>{SCALE})?"
     r"(?P<words>(?:\s+[a-z][a-z-]*){1,3})",
 )
+# A number right after one of these is a name or a label ("Route 66", "area 55",
+# "Section 230"), not a count of what follows it.
+LABEL_NOUNS = frozenset(
+    """area route section article chapter page paragraph clause item zone sector block gate
+    terminal platform flight room floor level phase stage grade number no nos district ward
+    unit building highway road exit lane line track channel episode season version model
+    type class category tier division camp bus train runway pier berth bay cell box lot plot
+    tower hall wing bed seat row column table figure appendix annex part volume issue
+    resolution regulation directive amendment protocol day week round match game mile
+    kilometre km point exhibit case count code squad battalion brigade regiment hangar
+    pavilion precinct province region quadrant square street avenue""".split()
+)
+# Capitalised words that still let a count follow (sentence starts, mostly).
+_OPENERS = frozenset(
+    """a about above across after against all almost along also although among an and
+    another any approximately around as at because before below between both but by
+    despite during each estimated even every exactly fewer for from further given he her
+    his however if in including into it its just last least less like many more most much
+    nearly next no not of on once only or other our over perhaps plus roughly several she
+    since so some such than that the their then there these they this those though through
+    to under until up upon we when whereas whether which while with within without yet
+    extra additional total another first combined altogether some over just only
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z][\w’'.-]*)\s+$")
+
+
+def is_label(text: str, start: int) -> bool:
+    """True when the number at `start` names something ("Apollo 11", "Route 66", "area 55"):
+    it follows a label noun, or a capitalised word that is not a sentence opener."""
+    m = _WORD_BEFORE_NUMBER.search(text[max(0, start - 40) : start])
+    if m is None:
+        return False
+    word = m[1].rstrip(".")
+    lower = word.lower()
+    if lower in LABEL_NOUNS:
+        return True
+    if not word[0].isupper() or lower in _OPENERS or word.endswith(("'s", "’s", "s'")):
+        return False
+    return True
 _VAGUE = re.compile(
     r"\b(?P<vague>dozens|hundreds|thousands|millions)\s+of\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]+s)\b"
 )
@@ -284,8 +381,30 @@ def find_money(text: str) -> list[NumberMention]:
         return []
     out: list[NumberMention] = []
     urls = _url_spans(text)
+    ranges: list[tuple[int, int]] = []
+    for m in _MONEY_RANGE.finditer(text):
+        if urls and _in_spans(m.start(), urls):
+            continue
+        prefixed = m["n1"] is not None
+        bounds = range_bounds(
+            text, m.start(), m["sep"] if prefixed else m["ssep"], m["n1"] or m["sn1"],
+            m["s1"] if prefixed else m["ss1"], m["n2"] or m["sn2"], m["s2"] if prefixed else m["ss2"],
+        )
+        if bounds is None:
+            continue
+        code, divisor = _currency_of(m["prefix"] or m["pcode"], m["pcode"] or m["suffix"])
+        low, high = bounds
+        if divisor == -1:
+            low, high = low * 10**6, high * 10**6
+        elif divisor == 100:
+            low, high = low / 100, high / 100
+        value = Value("money", amount=float(low), unit=code, high=float(high))
+        out.append(NumberMention(value, m.group(0), m.start(), m.end()))
+        ranges.append((m.start(), m.end()))
     for m in _MONEY.finditer(text):
         if urls and _in_spans(m.start(), urls):
+            continue
+        if ranges and any(s < m.end() and m.start() < e for s, e in ranges):
             continue
         num = m["num"] or m["snum"]
         scale = m["scale"] or m["sscale"] or m["lscale"]
@@ -303,6 +422,8 @@ def find_money(text: str) -> list[NumberMention]:
             amount += Decimal(cents) / 100
         value = Value("money", amount=float(amount), unit=code)
         out.append(NumberMention(value, m.group(0), m.start(), m.end()))
+    if ranges:
+        out.sort(key=lambda n: n.start)
     return out
 
 
@@ -325,6 +446,28 @@ def find_percents(text: str) -> list[NumberMention]:
     return out
 
 
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _counted(words: str, offset: int) -> tuple[str, int | None]:
+    """What a number counts among the (up to three) words after it, and where that ends:
+    the first plural noun or unit of measure, adjectives before it dropped."""
+    found = list(_WORD.finditer(words))
+    for i, w in enumerate(found):
+        word = w.group(0)
+        if word in MEASURES:
+            return word, offset + w.end()
+        if word in _MEASURE_MODIFIERS and i + 1 < len(found) and found[i + 1][0] in MEASURES:
+            return f"{word} {found[i + 1][0]}", offset + found[i + 1].end()
+        if word in _FILLER or word in NOT_COUNTED:
+            break
+        if word in IRREGULAR_PLURALS:
+            return word, offset + w.end()
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and "-" not in word:
+            return word, offset + w.end()
+    return "", None
+
+
 def find_counts(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Numbers of things: '2,500 projects', 'eight allied countries', 'dozens of firms'.
 
@@ -343,25 +486,29 @@ def find_counts(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[Number
 
     for m in _COUNT.finditer(text):
         num = m["num"]
+        start = m.start()
         if re.fullmatch(r"1[89]\d\d|20\d\d", num):  # a year, not a count
             continue
-        noun_end = None
-        noun = ""
-        offset = m.start("words")
-        for w in re.finditer(r"[a-z][a-z-]*", m["words"]):
-            word = w.group(0)
-            if word in _FILLER or word in NOT_COUNTED:
-                break
-            if word.endswith("s") and not word.endswith(("ss", "us", "is")) and "-" not in word:
-                noun, noun_end = word, offset + w.end()
-                break
-        if not noun or noun_end is None or not free(m.start(), noun_end):
+        noun, noun_end = _counted(m["words"], m.start("words"))
+        if not noun or noun_end is None:
             continue
-        amount = parse_amount(num, None)
+        low = None
+        if m["lo"] is not None:
+            bounds = None
+            if not re.fullmatch(r"1[89]\d\d|20\d\d", m["lo"]):
+                bounds = range_bounds(text, start, m["sep"], m["lo"], m["loscale"], num, m["scale"])
+            if bounds is None:  # "from 242 to 330": only the second is a count here
+                start = m.start("num")
+            else:
+                low = bounds[0]
+        if is_label(text, start) or not free(start, noun_end):
+            continue
+        amount = parse_amount(num, m["scale"])
         if amount is None:
             continue
-        out.append(NumberMention(Value("count", amount=float(amount), unit=noun),
-                                 text[m.start():noun_end], m.start(), noun_end))
+        value = Value("count", amount=float(low if low is not None else amount), unit=noun,
+                      high=float(amount) if low is not None else None)
+        out.append(NumberMention(value, text[start:noun_end], start, noun_end))
     for m in _VAGUE.finditer(text):
         if m["noun"] in NOT_COUNTED or not free(m.start(), m.end()):
             continue
