@@ -35,9 +35,16 @@ def main(src: str) -> None:
     data = json.loads(Path(src).read_text(encoding="utf-8"))
     aliases: dict[str, set[str]] = {}
     common: dict[str, str] = {}
+    alpha3 = {entry["cca3"]: entry["cca2"] for entry in data}
+    capitals: dict[str, list[str]] = {}
+    borders: dict[str, list[str]] = {}
     for entry in data:
         code = entry["cca2"]
         common[code] = entry["name"]["common"]
+        if entry.get("capital"):
+            capitals[code] = list(entry["capital"])
+        if entry.get("borders"):
+            borders[code] = sorted(alpha3[b] for b in entry["borders"] if b in alpha3)
         forms = [entry["name"]["common"], entry["name"]["official"]]
         forms += [a for a in entry.get("altSpellings", []) if len(a) >= 3]
         forms += [d for d in entry.get("demonyms", {}).get("eng", {}).values() if d]
@@ -52,6 +59,12 @@ def main(src: str) -> None:
     lines += [f"    {form!r}: {code!r}," for form, code in table.items()]
     lines += ["}", "", "COMMON_NAMES: dict[str, str] = {"]
     lines += [f"    {code!r}: {name!r}," for code, name in sorted(common.items())]
+    lines += ["}", "", "# Capital cities: naming one beside an ambiguous name (Georgia, Jordan) is evidence.",
+              "CAPITALS: dict[str, tuple[str, ...]] = {"]
+    lines += [f"    {code!r}: {tuple(names)!r}," for code, names in sorted(capitals.items())]
+    lines += ["}", "", "# Land neighbours: naming one beside an ambiguous name is evidence too.",
+              "BORDERS: dict[str, tuple[str, ...]] = {"]
+    lines += [f"    {code!r}: {tuple(codes)!r}," for code, codes in sorted(borders.items())]
     lines += ["}", ""]
     OUT.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {len(table)} aliases, {len(common)} names to {OUT}")
