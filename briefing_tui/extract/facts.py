@@ -19,11 +19,13 @@ from .countries import country_display_name, find_countries
 from .dates import find_dates, parse_published
 from .numbers import NumberMention, find_counts, find_money, find_percents
 from .quotes import (
+    BodyQuote,
     QuoteMention,
+    find_body_quotes,
     find_organisations,
     find_people,
     find_quotes,
-    resolve_speaker,
+    speakers_as_people,
 )
 from .sentences import split_sentences
 
@@ -121,8 +123,59 @@ class _Ids:
         return candidate
 
 
+# Where a sentence splits into clauses: "; ", ": ", a dash between spaces, and a comma
+# before a conjunction that starts a new clause (", while", ", and", ", but").
+_CLAUSE_CUT = re.compile(
+    r"[;:]\s+|\s+[–—-]\s+|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
+)
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+CLAUSE_MIN_WORDS = 4
+
+
+def unescape(text: str) -> str:
+    """Markdown backslash escapes removed: `\\[Rukban\\]` reads `[Rukban]`."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def clause(source: str, start: int, end: int, limit: int = STATEMENT_MAX) -> str:
+    """The clause of `source` around `source[start:end]`, with an ellipsis where cut.
+
+    Clauses end at the cuts of `_CLAUSE_CUT`; one shorter than four words takes in its
+    neighbours. A clause over `limit` is cut to the words around the span.
+    """
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(source)]
+    left = max((e for s, e in cuts if e <= start), default=0)
+    right = min((s for s, e in cuts if s >= end), default=len(source))
+    while len(source[left:right].split()) < CLAUSE_MIN_WORDS and (left > 0 or right < len(source)):
+        if left > 0:
+            left = max((e for s, e in cuts if e < left), default=0)
+        else:
+            right = min((s for s, e in cuts if s > right), default=len(source))
+    if right - left > limit:  # a long clause: the words around the span
+        room = limit - 2  # two ellipses
+        lo = max(left, start - max(0, room - (end - start)) // 2)
+        hi = min(right, lo + room)
+        lo = max(left, hi - room)
+        if lo > left:
+            lo = source.find(" ", lo, start) + 1 or lo
+        if hi < right:
+            cut = source.rfind(" ", end, hi)
+            hi = cut if cut > 0 else hi
+        left, right = lo, hi
+    text = source[left:right].strip(" ,;:–—-")
+    return ("…" if left > 0 else "") + text + ("…" if right < len(source) else "")
+
+
 def _value_statement(mention_text: str, source: str) -> str:
-    return trim(f"{' '.join(mention_text.split())} — {source}", STATEMENT_MAX)
+    """The clause that carries a figure or date (the whole source when it is one clause)."""
+    mention = " ".join(mention_text.split())
+    at = source.find(mention)
+    if at < 0:
+        mention = plain_source(mention)
+        at = source.find(mention)
+    if at < 0:
+        return trim(source, STATEMENT_MAX)
+    return clause(source, at, at + len(mention))
 
 
 @dataclass(frozen=True)
@@ -158,7 +211,13 @@ class _Findings:
 def extract(body: str, published: str = "") -> Extraction:
     """Facts, countries (with roles), people and organisations of an article body."""
     pub = parse_published(published)
+    sentences = split_sentences(body)
     people = find_people(body)
+    body_quotes = find_body_quotes(body, sentences, people)
+    people = speakers_as_people(body_quotes, people)
+    quotes_at: dict[int, list[BodyQuote]] = {}
+    for q in body_quotes:
+        quotes_at.setdefault(q.sentence, []).append(q)
     organisations = find_organisations(body, people)
     surnames = {p.name.split()[-1]: p.name for p in people}
     person_re = (
@@ -171,7 +230,7 @@ def extract(body: str, published: str = "") -> Extraction:
     roles: dict[str, str] = {}
     last_person = ""
     seen: dict[str, _Findings] = {}
-    for sentence in split_sentences(body):
+    for index, sentence in enumerate(sentences):
         found = seen.get(sentence.text)
         if found is None:
             found = seen[sentence.text] = _findings(sentence.text, pub, person_re)
@@ -179,7 +238,7 @@ def extract(body: str, published: str = "") -> Extraction:
             roles.setdefault(code, found.source)
         for code in found.currency_codes:
             roles.setdefault(code, found.source)
-        facts += _sentence_facts(found, people, last_person, ids)
+        facts += _sentence_facts(found, quotes_at.get(index, []), last_person, ids)
         if found.last_surname is not None:
             last_person = surnames[found.last_surname]
     countries = tuple(
@@ -234,7 +293,7 @@ def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) ->
 
 
 def _sentence_facts(
-    found: _Findings, people: list[Person], last_person: str, ids: _Ids
+    found: _Findings, quotes: list[BodyQuote], last_person: str, ids: _Ids
 ) -> list[Fact]:
     """The facts of one sentence, in the order their words appear in it."""
     source = found.source
@@ -243,10 +302,8 @@ def _sentence_facts(
                      value=t.value, countries=t.countries, origin="extracted"))
         for t in found.templates
     ]
-    for q in found.quotes:
-        speaker = resolve_speaker(q.speaker, people, last_person)
-        if not speaker:
-            continue
+    for q in quotes:  # speakers resolved over the whole body (find_body_quotes)
+        speaker = q.speaker
         words = " ".join(q.quote.split()[:5])
         fact = Fact(
             id=ids("quote-" + slug(f"{speaker.split()[-1]} {words}")), kind="quote",

@@ -1,162 +1,73 @@
-"""Direct quotes with their speakers, and the people and organisations an article names.
+"""Direct quotes with their speakers.
 
-Kept conservative on purpose: a quote is only reported when a speech verb ties it
-to a speaker ("Helberg said: “…”", "“…,” said Helberg", "“…,” Helberg said"),
-and a person only when a title or a speech verb marks the capitalised words as
-one. Surnames and pronouns are linked to the full name met earlier in the text.
+A quotation is a stretch between quote marks of at least three words. It becomes a
+quote when a reporting verb (said, told, replied, interjected, wrote, …) ties it to a
+speaker: after it ("“…,” said Rep. Jane Roe", "“…,” Roe, a lawyer for the firm, said"),
+before it ("Roe said: “…”", "Roe told reporters that the plan was “…”"), through a dash
+("“…” — Jane Roe"), a transcript label ("ROE: …") or "according to Roe". A quotation
+that follows an attributed one in the same paragraph, or that runs on into the next
+paragraph (an opening mark not closed before the paragraph ends, the next paragraph
+opening with a quote mark), keeps that speaker.
+
+Speakers are resolved against the people the article names: "Roe" and "Rep. Roe" become
+"Jane Roe"; "he", "she" and "the minister" become the nearest earlier person that fits
+(gender from Mr./Mrs./Ms. and the like, role from the person's title). A title alone is
+never a speaker. When the speaker cannot be resolved the quotation is dropped: a quote
+fact must name its speaker (docs/bundle-format.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Person
-from .countries import alias_table
-
-SPEECH = (
-    r"(?:said|says|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|added|stated|explained|noted|argued"
-    r"|warned|insisted|wrote|declared|asserted|remarked|continued|recalled|tweeted|posted)"
+from .people import (
+    _DETERMINERS,
+    NAME,
+    NAME_TOKEN,
+    SPEAKER_NAME,
+    SPEECH,
+    TITLE_ABBR,
+    TITLE_WORDS,
+    find_organisations,
+    find_people,
 )
-_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-NAME_TOKEN = rf"(?:[{_UP}][{_LO}]+(?:[’'-][{_UP}]?[{_LO}]+)*|Mc[{_UP}][{_LO}]+|[A-Z]\.)"
-NAME = rf"(?:{NAME_TOKEN}(?:\s+(?:(?:de|van|von|bin|al|da|der|la|le|du)\s+)?{NAME_TOKEN}){{0,3}})"
+from .sentences import Sentence, split_blocks
+
 PRONOUNS = {"He", "She", "They"}
-
-_OPEN = "“\""
-_QUOTE = re.compile(r"“(?P<c>[^”]{8,})”|\"(?P<s>[^\"]{8,})\"")
-_BEFORE = re.compile(
-    rf"(?P<sp>{NAME}|He|She|They)(?:,[^,“\"]{{1,150}},)?\s+{SPEECH}"
-    r"(?:\s+(?:in|on|at|to|during|after|before|from)\s+[^:“\"]{0,80}?)?\s*[:,]?\s*$"
+_MALE = {"Mr", "Congressman", "Chairman", "Sir", "Lord", "King", "Prince", "Father", "Brother"}
+_FEMALE = {"Mrs", "Ms", "Miss", "Congresswoman", "Chairwoman", "Lady", "Dame", "Queen",
+           "Princess", "Sister"}
+_ADVERB = r"(?:\s+(?:also|later|then|once|again|previously|earlier|recently|simply|\w+ly))?"
+_ROLE = r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]+"
+_PREP = (
+    r"(?:\s+(?:in|on|at|to|during|after|before|from|with|about|via|through|while|when|last"
+    r"|this|on|of|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b[^:“”\"]{0,100}?)?"
 )
+_APPOS = r"(?:\s*\([^()]{1,40}\))?(?:,\s*[^,“”\"]{1,200}?,)?"
+_SUBJECT = rf"(?P<sp>{SPEAKER_NAME}|[Hh]e|[Ss]he|[Tt]hey|{_ROLE})"
+# Attribution after the closing mark: "…,” said Rep. Roe" / "…,” Roe, a lawyer, added."
 _AFTER = re.compile(
-    rf"\s*,?\s*(?:{SPEECH}\s+(?:the\s+)?(?P<sp1>{NAME})|(?P<sp2>{NAME}|he|she|they)\s+{SPEECH})"
+    rf"[\s,.!?]*(?:(?:{SPEECH}){_ADVERB}\s+(?P<sp1>{SPEAKER_NAME}|{_ROLE})"
+    rf"|{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}))\b"
+    rf"|\s*[—–―-]+\s*(?P<sp2>{NAME})"
 )
-
-ROLE_WORDS = (
-    r"(?i:(?:Under)?[Ss]ecretary|Minister|President|Director|Chief|CEO|Chair\w*|Spokes\w+"
-    r"|[Aa]dvis[eo]r|Ambassador|Governor|Senator|Professor|[Aa]nalyst|[Ee]conomist|Head"
-    r"|Officer|[Ff]ounder|Commissioner|Deputy|Leader|Premier|Chancellor|Mayor|Representative"
-    r"|Envoy|Executive|Manager|Partner|Editor|Correspondent|Strategist|Fellow|Researcher"
-    r"|Prime Minister|King|Queen|Prince|Chairman|Lawmaker|Congressman|Congresswoman|General)"
+# Attribution right before the opening mark: "Roe said:", "Roe told reporters on Monday that".
+_BEFORE = re.compile(
+    rf"{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}){_PREP}\s*[:,]?\s*(?:that\s+)?$"
+    rf"|(?P<sp3>{NAME}):\s*$"
 )
-TITLE_BEFORE = (
-    r"(?:(?:Vice|Deputy|Prime|Foreign|Finance|Defen[cs]e|Trade|Commerce|Treasury|Interior"
-    r"|Home|Energy|Economy|Health)\s+)?"
-    r"(?:President|Minister|Secretary(?:\s+of\s+(?:State|Defen[cs]e|Commerce|the\s+Treasury|Energy))?"
-    r"|Chancellor|Premier|Senator|Governor|Ambassador|King|Queen|Prince|Chairman|Chairwoman"
-    r"|CEO|Director|Sen\.|Rep\.|Gov\.|Gen\.)"
-)
-_TITLED = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][A-Za-z.]+[’']s|[A-Z]{{2,}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]+)\s+)?{TITLE_BEFORE})"
-    rf"\s+(?P<name>{NAME_TOKEN}\s+{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)"
-)
-_APPOSITIVE = re.compile(
-    rf"(?<![\w,])(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}),\s+(?:the\s+)?"
-    rf"(?P<title>[^,.;“\"]{{0,60}}?\b(?:{ROLE_WORDS})\b[^,;“\"]{{0,60}}?),\s+{SPEECH}"
-)
-_SPEAKER = re.compile(
-    rf"(?<![\w,])(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})\s+{SPEECH}\b"
-    rf"|[”\"]\s*(?:said|says|added)\s+(?P<after>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}})"
-)
-
-NEWS_ORGS = (
-    "Reuters", "Bloomberg", "Associated Press", "AFP", "Agence France-Presse", "BBC", "CNN",
-    "Financial Times", "Wall Street Journal", "New York Times", "Washington Post",
-    "The Economist", "Xinhua", "Al Jazeera", "Nikkei", "Politico", "Axios", "CNBC", "Fox News",
-    "Kyodo", "Yonhap", "Tass", "Interfax", "The Guardian", "White House", "Pentagon", "Kremlin",
-    "GlobalData", "Dow Jones",
-)
-ORG_HEADS = (
-    "Agency|Department|Ministry|University|Bank|Fund|Council|Commission|Organi[sz]ation"
-    "|Association|Institute|Institution|Laboratory|Technologies|Technology|Group|Inc\\.?|Corp\\.?"
-    "|Corporation|Ltd\\.?|Company|Authority|Bureau|Committee|Parliament|Congress|Senate"
-    "|Foundation|Forum|Union|Party|Reserve|Exchange|Holdings|Systems|Partners|Motors|Airlines"
-    "|Times|Post|Journal|News|Office"
-)
-_CAP = r"(?:[A-Z][\w’'.-]*|&)"
-_ORG = re.compile(
-    rf"(?P<org>{_CAP}(?:\s+(?:{_CAP}|of|for|and|on|the)){{0,6}}?\s+(?:{ORG_HEADS})\b"
-    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})?)"
-    rf"|(?P<head>(?:Department|Ministry|University|Bank|Office)\s+of\s+(?:the\s+)?"
-    rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
-)
-_ORG_DESCRIBED = re.compile(
-    r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}),\s+an?\s+(?:[\w-]+\s+){0,3}"
-    r"(?:laboratory|lab|company|firm|agency|group|think[ -]tank|bank|institute|organi[sz]ation"
-    r"|consultancy|start-?up|charity|NGO|non-?profit|publisher|broadcaster|newspaper|university"
-    r"|fund|insurer|lender|manufacturer|maker|developer|operator|retailer)\b"
-)
-# Both open with letters, not a lookbehind, so the engine can scan ahead fast; the left
-# word boundary is checked in `_starts_word`.
-_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){1,2}\b")
-_NEWS = re.compile("(?:" + "|".join(re.escape(o) for o in NEWS_ORGS) + r")(?![\w-])")
-_DETERMINERS = {
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "But",
-    "And", "As", "Its", "His", "Her", "Their", "Our", "Despite", "Under", "During", "After",
-    "Before", "When", "While", "If", "Since", "Some", "Many", "Most", "Other", "Both",
-}
-NOT_NAMES = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "God", "Government", "Administration", "Department", "House",
-    "Street", "Road", "State", "States", "Minister", "President", "Secretary", "Officials",
-}
-
-
-# Literal alternations: the regex engine scans for their first letters quickly, so a
-# paragraph without any of these words never meets the expensive patterns.
-_SPEECH_GATE = re.compile(
-    r"said|says|told|added|stated|explained|noted|argued|warned|insisted|wrote|declared"
-    r"|asserted|remarked|continued|recalled|tweeted|posted"
-)
-_TITLE_GATE = re.compile(
-    r"President|Minister|Secretary|Chancellor|Premier|Senator|Governor|Ambassador|King|Queen"
-    r"|Prince|Chairman|Chairwoman|CEO|Director|Sen\.|Rep\.|Gov\.|Gen\."
-)
-_ORG_GATE = re.compile(ORG_HEADS.replace("\\.?", ""))
-_LINE = re.compile(r"[^\n]+")
-_DESCRIBED_HIT = re.compile(r",\s+an?\s")
-_CAPITAL = re.compile(r"[A-Z]")
-
-
-def _starts_word(text: str, pos: int) -> bool:
-    return pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_-")
-
-
-def _distinct_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, line) of the first occurrence of each distinct line of `text`, in order.
-
-    The line finders below only keep the first position of what they find, so a
-    repeated line (syndicated boilerplate, a pasted paragraph) can add nothing new.
-    """
-    first: dict[str, int] = {}
-    for m in _LINE.finditer(text):
-        first.setdefault(m.group(0), m.start())
-    return [(offset, line) for line, offset in first.items()]
-
-
-def _gated(lines: list[tuple[int, str]], gate: re.Pattern[str]) -> list[tuple[int, str]]:
-    """The (offset, line) pairs in which `gate` finds something."""
-    return [(offset, line) for offset, line in lines if gate.search(line)]
-
-
-def _described(text: str) -> Iterable[re.Match[str]]:
-    """`_ORG_DESCRIBED.finditer(text)`, trying only near ", a"/", an" instead of at every
-    capital: a match's name holds no comma, so it starts after the comma before its own."""
-    pos = 0
-    for hit in _DESCRIBED_HIT.finditer(text):
-        comma = hit.start()
-        if comma < pos:
-            continue
-        lo = max(pos, text.rfind(",", 0, comma) + 1)
-        for cap in _CAPITAL.finditer(text, lo, comma):
-            m = _ORG_DESCRIBED.match(text, cap.start())
-            if m:
-                yield m
-                pos = m.end()
-                break
+# Attribution earlier in the sentence, for a quotation inside a paraphrase.
+_PARTIAL = re.compile(rf"{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}|called|described|dubbed)\b")
+_ACCORDING = re.compile(rf"according\s+to\s+(?:the\s+)?(?P<sp>{SPEAKER_NAME})")
+_LABEL = re.compile(r"[“\"]?\s*(?P<sp>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+)?):\s")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_WORD = re.compile(r"[\w’'-]+")
+_TITLE_PREFIX = re.compile(rf"^(?:(?:{TITLE_ABBR}|[A-Z][a-z]+\.?)\s+)")
 
 
 @dataclass(frozen=True)
@@ -169,111 +80,224 @@ class QuoteMention:
     end: int
 
 
-def find_quotes(sentence: str) -> list[QuoteMention]:
-    """Quotes whose speaker a speech verb names, before or after the quote marks."""
-    out: list[QuoteMention] = []
-    for m in _QUOTE.finditer(sentence):
-        words = m["c"] or m["s"] or ""
-        if len(words.split()) < 4:  # scare quotes ("two-horse race"), titles
+@dataclass(frozen=True)
+class BodyQuote:
+    """A quote of the body: its words, the resolved speaker, and the sentence it opens in."""
+
+    quote: str
+    speaker: str
+    sentence: int  # index in the sentence list
+    start: int  # offset of the opening mark in that sentence
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int  # offset of the opening mark (in the text searched)
+    end: int  # offset after the closing mark, or the end of the block
+    words: str
+    closed: bool
+
+
+def _segments(block: str) -> list[_Segment]:
+    """Stretches between quote marks in one block; an unclosed one runs to its end."""
+    out: list[_Segment] = []
+    pos = 0
+    while True:
+        m = _QUOTE_MARKS.search(block, pos)
+        if m is None:
+            break
+        mark = m.group(0)
+        if mark == "”":  # a stray closing mark
+            pos = m.end()
             continue
-        before = _BEFORE.search(sentence[max(0, m.start() - 240) : m.start()])
-        speaker = before["sp"] if before else ""
-        if not speaker:
-            after = _AFTER.match(sentence, m.end())
-            if after:
-                speaker = after["sp1"] or after["sp2"] or ""
-        speaker = re.sub(r"[’']s$", "", speaker.strip())
-        if speaker and not re.fullmatch(r"(?:[A-Z]\.\s*)+", speaker):
-            out.append(QuoteMention(words.strip(" ,"), speaker.strip(), m.start(), m.end()))
+        close = "”" if mark == "“" else '"'
+        end = block.find(close, m.end())
+        closed = end >= 0
+        stop = end if closed else len(block)
+        out.append(_Segment(m.start(), stop + 1 if closed else stop,
+                            block[m.end() : stop].strip(" ,"), closed))
+        pos = stop + 1
     return out
 
 
-def _is_name(name: str) -> bool:
-    tokens = name.split()
-    if len(tokens) < 2 or tokens[0] in _DETERMINERS:
+def _is_quotation(words: str) -> bool:
+    tokens = _WORD.findall(words)
+    if len(tokens) < 3:
         return False
-    aliases = alias_table()
-    if any(t in NOT_NAMES or t in aliases for t in tokens):
-        return False
-    return re.search(rf"\b(?:{ORG_HEADS})\b", name) is None
+    # A title ("Collapse: How Societies Choose to Fail") capitalises every word.
+    return not (len(tokens) <= 8 and all(t[0].isupper() or t.isdigit() for t in tokens))
 
 
-def find_people(text: str) -> list[Person]:
-    """People named with a title or as the subject of a speech verb, in order of first mention.
-
-    A later, titled mention fills in the title of an earlier bare one.
-    """
-    found: dict[str, tuple[int, str]] = {}
-
-    def add(name: str, title: str, pos: int) -> None:
-        name = re.sub(r"[’']s$", "", " ".join(name.split()))
-        title = " ".join(title.split())
-        if not _is_name(name):
-            return
-        if name in found:
-            first, old = found[name]
-            found[name] = (min(first, pos), old or title)
-        else:
-            found[name] = (pos, title)
-
-    lines = _distinct_lines(text)
-    for offset, line in _gated(lines, _SPEECH_GATE):
-        for m in _APPOSITIVE.finditer(line):
-            add(m["name"], m["title"], offset + m.start())
-        for m in _SPEAKER.finditer(line):
-            add(m["name"] or m["after"], "", offset + m.start())
-    for offset, line in _gated(lines, _TITLE_GATE):
-        for m in _TITLED.finditer(line):
-            add(m["name"], m["title"], offset + m.start("name"))
-    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    return [Person(name, title) for name, (_, title) in ordered]
+def _clean(written: str) -> str:
+    """The speaker's name without titles, leading function words or a possessive."""
+    written = re.sub(r"[’']s$", "", " ".join(written.split()))
+    while True:
+        head, _, rest = written.partition(" ")
+        if rest and (head.rstrip(".") in TITLE_WORDS or head in _DETERMINERS
+                     or re.fullmatch(TITLE_ABBR, head)):
+            written = rest
+            continue
+        break
+    if written.rstrip(".") in TITLE_WORDS or re.fullmatch(r"(?:[A-Z]\.\s*)+", written):
+        return ""
+    return written
 
 
-def _clean_org(org: str) -> str:
-    org = re.sub(r"^(?:the|The)\s+", "", org.strip())
-    org = re.sub(r"\s+(?:of|for|and|on|the)$", "", org)
-    return org
+def _attribute(block: str, seg: _Segment, lo: int, hi: int) -> str:
+    """The speaker as written for one quotation of `block`, or ""; `lo`..`hi` bounds
+    the search window (the sentence, or the stretch between neighbouring quotations)."""
+    after = _AFTER.match(block, seg.end, hi) if seg.closed else None
+    if after:
+        return after["sp1"] or after["sp"] or after["sp2"] or ""
+    before = _BEFORE.search(block, max(lo, seg.start - 300), seg.start)
+    if before:
+        return before["sp"] or before["sp3"] or ""
+    partial = None
+    for partial in _PARTIAL.finditer(block, lo, seg.start):
+        pass
+    if partial:
+        return partial["sp"]
+    according = _ACCORDING.search(block, lo, hi)
+    return according["sp"] if according else ""
 
 
-def find_organisations(text: str, people: Iterable[Person] = ()) -> list[str]:
-    """Organisations: known news outlets, names ending in an organisation word, and
-    names an apposition describes as one ("AidData, a research laboratory")."""
-    found: dict[str, int] = {}
-    aliases = alias_table()
-    person_tokens = {t for p in people for t in p.name.split()}
+def find_quotes(sentence: str) -> list[QuoteMention]:
+    """Quotations of one sentence whose speaker a reporting verb names, as written."""
+    out: list[QuoteMention] = []
+    prev = ""
+    segments = [s for s in _segments(sentence) if _is_quotation(s.words)]
+    for i, seg in enumerate(segments):
+        lo = segments[i - 1].end if i else 0
+        hi = segments[i + 1].start if i + 1 < len(segments) else len(sentence)
+        written = _clean(_attribute(sentence, seg, lo, hi)) or prev
+        if written:
+            out.append(QuoteMention(seg.words, written, seg.start, seg.end))
+        prev = written
+    return out
 
-    def add(org: str, pos: int, min_tokens: int = 1) -> None:
-        org = _clean_org(org)
-        tokens = org.split()
-        while tokens and tokens[0] in _DETERMINERS:
-            tokens = tokens[1:]
-        org = " ".join(tokens)
-        if len(tokens) < min_tokens:
-            return
-        if not org or org in aliases or org in NOT_NAMES or org in person_tokens:
-            return
-        if len(org) < 3:
-            return
-        found.setdefault(org, pos)
 
-    # Outlet names and CamelCase words never span lines: matching line by line is the same.
-    lines = _distinct_lines(text)
-    for offset, line in lines:
-        for m in _NEWS.finditer(line):
-            if _starts_word(line, m.start()):
-                add(m.group(0), offset + m.start())
-    for offset, line in _gated(lines, _ORG_GATE):
-        for m in _ORG.finditer(line):
-            add(m["org"] or m["head"], offset + m.start(), min_tokens=2)
-    for m in _described(text):
-        add(m["org"], m.start())
-    for offset, line in lines:
-        for m in _CAMEL.finditer(line):
-            if _starts_word(line, m.start()):
-                add(m.group(0), offset + m.start())
-    names = sorted(found, key=found.__getitem__)
-    # "International Energy Agency" makes "Energy Agency" redundant.
-    return [n for n in names if not any(n != o and n in o for o in names)]
+class _Resolver:
+    """Full names behind written speakers, pronouns by the nearest earlier fitting person."""
+
+    def __init__(self, body: str, people: Sequence[Person]) -> None:
+        self.people = list(people)
+        self.by_surname: dict[str, Person] = {}
+        for p in self.people:
+            self.by_surname.setdefault(p.name.split()[-1].lower(), p)
+        self.gender: dict[str, str] = {}
+        for p in self.people:
+            first = p.title.split()[0].rstrip(".") if p.title else ""
+            if first in _MALE:
+                self.gender[p.name] = "m"
+            elif first in _FEMALE:
+                self.gender[p.name] = "f"
+        self.mentions: list[tuple[int, str]] = []
+        if self.by_surname:
+            names = sorted({w for p in self.people for w in (p.name, p.name.split()[-1])},
+                           key=len, reverse=True)
+            pattern = re.compile(
+                rf"(?:(?P<t>{TITLE_ABBR})\s+)?\b(?P<n>" + "|".join(map(re.escape, names))
+                + r")\b"
+            )
+            for m in pattern.finditer(body):
+                person = self.by_surname[m["n"].split()[-1].lower()]
+                self.mentions.append((m.start(), person.name))
+                title = (m["t"] or "").rstrip(".")
+                if title in _MALE or title in _FEMALE:
+                    self.gender.setdefault(person.name, "m" if title in _MALE else "f")
+        self.positions = [pos for pos, _ in self.mentions]
+
+    def __call__(self, written: str, pos: int) -> str:
+        written = _clean(written)
+        if not written:
+            return ""
+        first = written.split()[0]
+        if written.capitalize() in PRONOUNS:
+            if first.lower() == "they":
+                return ""
+            want = "m" if first.lower() == "he" else "f"
+            i = bisect_right(self.positions, pos)
+            while i > 0:
+                i -= 1
+                name = self.mentions[i][1]
+                if self.gender.get(name, want) == want:
+                    return name
+            return ""
+        if first[:1].islower() or first in {"A", "An", "The"}:  # "the minister"
+            role = written.split()[-1].lower()
+            i = bisect_right(self.positions, pos)
+            while i > 0:
+                i -= 1
+                name = self.mentions[i][1]
+                title = next((p.title for p in self.people if p.name == name), "")
+                if role in title.lower():
+                    return name
+            return ""
+        if written.isupper():
+            written = written.title()
+        last = written.split()[-1].lower()
+        person = self.by_surname.get(last)
+        if person is not None:
+            return person.name
+        return written
+
+
+def find_body_quotes(
+    body: str, sentences: Sequence[Sentence], people: Sequence[Person]
+) -> list[BodyQuote]:
+    """Every attributed quotation of the body, in order, with its resolved speaker."""
+    if not _QUOTE_MARKS.search(body):
+        return []
+    starts = [s.start for s in sentences]
+    resolve = _Resolver(body, people)
+    out: list[BodyQuote] = []
+    carry = ""  # the speaker of a quotation left open at the end of the previous block
+    label = ""  # the speaker of a transcript ("WALLACE: …") in progress
+    for bstart, bend in split_blocks(body):
+        block = body[bstart:bend]
+        opens_with_quote = block[:1] in "“\""
+        if not opens_with_quote:
+            carry = label = ""
+        segments = [s for s in _segments(block) if _is_quotation(s.words)]
+        if not segments:
+            continue
+        labelled = _LABEL.match(block)
+        if labelled and len(labelled["sp"]) > 2:
+            label = resolve(labelled["sp"], bstart)
+        prev = ""
+        for i, seg in enumerate(segments):
+            at = bstart + seg.start
+            k = bisect_right(starts, at) - 1
+            sentence_lo = max(0, starts[k] - bstart) if k >= 0 else 0
+            lo = max(sentence_lo, segments[i - 1].end if i else 0)
+            hi = segments[i + 1].start if i + 1 < len(segments) else len(block)
+            written = _attribute(block, seg, lo, hi)
+            speaker = resolve(written, at) if written else ""
+            if not speaker:
+                speaker = label or prev or (carry if i == 0 else "")
+            if speaker and k >= 0:
+                out.append(BodyQuote(" ".join(seg.words.split()), speaker, k, at - starts[k]))
+            prev = speaker or prev
+        last = segments[-1]
+        carry = prev if not last.closed else (prev if label else "")
+    return out
+
+
+def speakers_as_people(quotes: Iterable[BodyQuote], people: Sequence[Person]) -> list[Person]:
+    """`people` and the quoted speakers that look like people (two or more name words)."""
+    known = {p.name for p in people}
+    out = list(people)
+    for q in quotes:
+        name = q.speaker
+        if name in known or len(name.split()) < 2 or not re.fullmatch(NAME, name):
+            continue
+        if any(name in p.name or p.name in name for p in out):
+            continue
+        if find_organisations(name) or not re.fullmatch(rf"{NAME_TOKEN}(?:\s+\S+)+", name):
+            continue
+        known.add(name)
+        out.append(Person(name, ""))
+    return out
 
 
 def resolve_speaker(written: str, people: Iterable[Person], last_person: str = "") -> str:
@@ -286,3 +310,9 @@ def resolve_speaker(written: str, people: Iterable[Person], last_person: str = "
         if person.name == written or person.name.split()[-1] == written.split()[-1]:
             return person.name
     return written
+
+
+__all__ = [
+    "BodyQuote", "QuoteMention", "find_body_quotes", "find_organisations", "find_people",
+    "find_quotes", "resolve_speaker", "speakers_as_people",
+]
