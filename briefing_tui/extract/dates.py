@@ -99,7 +99,7 @@ _RELATIVE = re.compile(
     r"|(?:(?P<smod>[Ee]arly|[Ll]ate|[Mm]id-?)\s*)?"
     r"(?:(?P<srel>[Tt]his|[Ll]ast|[Nn]ext|[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Ss]ince|[Oo]ver|[Tt]he)"
     r"\s+(?:the\s+)?)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-    r"(?:\s+(?:of\s+)?(?P<sy>(?:1[89]|20)\d\d(?!\d)))?(?![\w-])"
+    r"(?:\s+(?:of\s+)?(?P<sy>(?:1[89]|20)\d\d(?!\d))|(?P<sof>\s+of\b))?(?![\w-])"
     r"|(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]*)?(?:[Tt]he\s+)?(?:(?P<decade>(?:1[89]|20)\d0)'?s"
     r"|'(?P<decade2>\d0)s)(?![\w-])"
     r")"
@@ -241,7 +241,7 @@ def _relative(m: re.Match[str], text: str, pub: date | None) -> Value | None:
         return Value("date", start=f"{m['qy3']}-{m['qq']}")
     if m["season"] and m["sy"]:
         return Value("date", start=f"{m['sy']}-{cal.SEASONS[m['season'].lower()]}")
-    if m["season"] and not m["srel"]:
+    if m["season"] and (not m["srel"] or m["sof"]):
         return None  # "prices fall": a season needs "in", "this", "last"... or a year
     if m["season"] and m["season"].lower() == "fall" and m["srel"].lower() == "the":
         return None  # "the fall of the wall"

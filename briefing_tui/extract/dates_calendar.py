@@ -19,12 +19,13 @@ Tense = Literal["past", "future"] | None
 _CUES = re.compile(
     r"\b(?:(?P<future>will|shall|would|'ll|scheduled|slated|due|upcoming|expect(?:s|ed)?\s+to"
     r"|plan(?:s|ned)?\s+(?:to|for)|going\s+to|(?:is|are)\s+to|next|coming|set\s+to"
-    r"|intends?\s+to|aims?\s+to|hopes?\s+to|begins?|starts?|later)"
+    r"|intends?\s+to|aims?\s+to|hopes?\s+to|begins?|starts?|later|must|should)"
     r"|(?P<past>said|told|was|were|had|did|ago|last|earlier|since|met|went|came|saw|took|made"
     r"|gave|left|held|began|won|lost|fell|rose|sold|bought|paid|spent|found|became|got|ran"
     r"|wrote|struck|broke|spoke|chose|drove|flew|grew|knew|shot|stood|thought|brought|sent"
     r"|[a-z]{2,}[a-df-z]ed))\b"
 )
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?]\s")
 
 
@@ -37,10 +38,10 @@ def tense(text: str, start: int, end: int) -> Tense:
     left = text[max(0, start - 100) : start]
     parts = _CLAUSE_END.split(left)
     left = parts[-1]
-    cues = list(_CUES.finditer(left))
-    if cues:
-        last = cues[-1]
-        return "future" if last["future"] else "past"
+    for cue in reversed(list(_CUES.finditer(left))):
+        if cue["past"] and _PASSIVE.search(left, 0, cue.start()):
+            continue  # "will be named": a participle, not the past
+        return "future" if cue["future"] else "past"
     right = re.split(r"[.;:!?]", text[end : end + 100])[0]
     first = _CUES.search(right)
     if first is not None:
@@ -70,7 +71,7 @@ def pick(
             return (0, 0)
         if c[1] < published:
             return ((published - c[1]).days, 0)
-        return ((c[0] - published).days, 1)
+        return (2 * (c[0] - published).days, 1)  # the future must be twice as near
 
     return min(ordered, key=distance)[2]
 
