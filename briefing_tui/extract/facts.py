@@ -9,7 +9,7 @@ extractor on the same text gives the same ids.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -206,6 +206,7 @@ class _Findings:
     quotes: tuple[QuoteMention, ...]
     claim: _Template | None  # event or claim: countries named and no quote
     last_surname: str | None  # the last known surname the sentence mentions
+    role_scores: tuple[tuple[str, float], ...] = ()  # how well it tells each country's role
 
 
 def extract(body: str, published: str = "") -> Extraction:
@@ -226,36 +227,65 @@ def extract(body: str, published: str = "") -> Extraction:
         if surnames else None
     )
     ids = _Ids()
-    facts: list[Fact] = []
-    roles: dict[str, str] = {}
+    placed: list[tuple[int, Fact]] = []
+    roles: dict[str, tuple[float, str]] = {}  # code -> (score, source), in order of first mention
     last_person = ""
     seen: dict[str, _Findings] = {}
     for index, sentence in enumerate(sentences):
         found = seen.get(sentence.text)
         if found is None:
             found = seen[sentence.text] = _findings(sentence.text, pub, person_re)
-        for code in found.codes:
-            roles.setdefault(code, found.source)
-        for code in found.currency_codes:
-            roles.setdefault(code, found.source)
-        facts += _sentence_facts(found, quotes_at.get(index, []), last_person, ids)
+        for code, score in found.role_scores:
+            best = roles.get(code)
+            if best is None or score > best[0]:  # ties: the earlier sentence
+                roles[code] = (score, found.source)
+        placed += ((sentence.start, f) for f in
+                   _sentence_facts(found, quotes_at.get(index, []), last_person, ids))
         if found.last_surname is not None:
             last_person = surnames[found.last_surname]
-    countries = tuple(
-        Country(code, country_display_name(code), trim(role, ROLE_MAX))
-        for code, role in roles.items()
+    placed.sort(key=lambda pair: pair[0])  # article order, whatever the sentence splitter did
+    facts = tuple(
+        replace(f, statement=unescape(f.statement)) if "\\" in f.statement else f
+        for _, f in placed
     )
-    return Extraction(tuple(facts), countries, tuple(people), tuple(organisations))
+    countries = tuple(
+        Country(code, country_display_name(code), trim(unescape(role), ROLE_MAX))
+        for code, (_, role) in roles.items()
+    )
+    return Extraction(facts, countries, tuple(people), tuple(organisations))
+
+
+def _role_score(text: str, at: int, n_codes: int, telling: bool) -> float:
+    """How well a sentence tells a country's role: the country leads it (its subject),
+    few other countries share it, it carries a figure, date or event, and it is neither
+    a fragment nor a run-on. A list of many countries says little about each."""
+    words = len(text.split())
+    score = -float(min(n_codes - 1, 4))
+    if len(text[:at].split()) <= 5:
+        score += 2
+    if telling:
+        score += 1
+    if 8 <= words <= 45:
+        score += 1
+    return score
 
 
 def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) -> _Findings:
     """Run every finder on one sentence."""
     source = plain_source(text)
-    codes = tuple(dict.fromkeys(m.code for m in find_countries(text)))
+    first_at: dict[str, int] = {}
+    for cm in find_countries(text):
+        first_at.setdefault(cm.code, cm.start)
+    codes = tuple(first_at)
     templates: list[_Template] = []
     currency_codes: list[str] = []
 
+    said: set[str] = set()
+
     def figure(m: NumberMention, extra: tuple[str, ...] = ()) -> None:
+        if m.value.to_text() in said:  # one claim, one fact: "$5bn ... the $5bn"
+            return
+        said.add(m.value.to_text())
         templates.append(_Template(
             m.start, "figure-" + slug(m.value.to_text()), "figure",
             _value_statement(m.text, source), m.value, tuple(dict.fromkeys(codes + extra)),
@@ -271,7 +301,8 @@ def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) ->
     for m in percents:
         figure(m)
     dates = find_dates(text, pub)
-    taken = [(m.start, m.end) for m in (*money, *percents, *dates)]
+    taken: list[tuple[int, int]] = [(m.start, m.end) for m in (*money, *percents)]
+    taken += [(d.start, d.end) for d in dates]
     for m in find_counts(text, taken):
         figure(m)
     for d in dates:
@@ -285,11 +316,16 @@ def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) ->
         kind = "event" if EVENT_VERBS.search(text) else "claim" if CLAIM_VERBS.search(text) else ""
         if kind:
             words = " ".join(source.split()[:6])
-            claim = _Template(-1, f"{kind}-" + slug(words), kind, trim(source, STATEMENT_MAX),
-                              None, codes)
+            verb = (EVENT_VERBS if kind == "event" else CLAIM_VERBS).search(source)
+            statement = clause(source, verb.start(), verb.end()) if verb else trim(
+                source, STATEMENT_MAX)
+            claim = _Template(-1, f"{kind}-" + slug(words), kind, statement, None, codes)
     hits = person_re.findall(text) if person_re is not None else []
+    telling = bool(templates) or claim is not None
+    scores = [(c, _role_score(text, at, len(codes), telling)) for c, at in first_at.items()]
+    scores += [(c, -4.0) for c in dict.fromkeys(currency_codes) if c not in first_at]
     return _Findings(source, codes, tuple(currency_codes), tuple(templates), quotes, claim,
-                     hits[-1] if hits else None)
+                     hits[-1] if hits else None, tuple(scores))
 
 
 def _sentence_facts(
