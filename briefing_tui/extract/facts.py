@@ -166,16 +166,78 @@ def clause(source: str, start: int, end: int, limit: int = STATEMENT_MAX) -> str
     return ("…" if left > 0 else "") + text + ("…" if right < len(source) else "")
 
 
-def _value_statement(mention_text: str, source: str) -> str:
-    """The clause that carries a figure or date (the whole source when it is one clause)."""
-    mention = " ".join(mention_text.split())
-    at = source.find(mention)
-    if at < 0:
-        mention = plain_source(mention)
-        at = source.find(mention)
-    if at < 0:
-        return trim(source, STATEMENT_MAX)
-    return clause(source, at, at + len(mention))
+# Inside a clause, where a phrase starts: a comma, a bracket, or a preposition.
+_PHRASE_CUT = re.compile(
+    r",\s+|\s*\(|\)\s*|\s+(?=(?:through|across|between|over|during|including|after|before"
+    r"|since|from|with|in|at|by|for|on|to|under|amid|against|of)\s)"
+)
+_HEAD_TAIL = re.compile(
+    r"(?:\s+|^)(?:more|less|fewer|nearly|almost|about|around|over|some|up|to|roughly|than"
+    r"|approximately|at|least|just|only|a|an|the|of|by|for|in|on|with|from)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _locate(mentions: list[str], source: str) -> list[tuple[int, int] | None]:
+    """Where each mention (in sentence order) sits in the plain source, or None."""
+    spans: list[tuple[int, int] | None] = []
+    after = 0
+    for text in mentions:
+        mention = " ".join(text.split())
+        at = source.find(mention, after)
+        if at < 0:
+            at = source.find(mention)
+        if at < 0:
+            mention = plain_source(mention)
+            at = source.find(mention)
+        spans.append((at, at + len(mention)) if at >= 0 else None)
+        if at >= 0:
+            after = at + 1
+    return spans
+
+
+def _value_statements(mentions: list[str], source: str) -> list[str]:
+    """The statement of each figure or date of one sentence: the clause that carries it;
+    where several share a clause, the clause's head (its subject) and the phrase of this
+    one ("The US has received … through nearly 2,500 projects and initiatives…")."""
+    spans = _locate(mentions, source)
+    out: list[str] = []
+    for span in spans:
+        if span is None:
+            out.append(trim(source, STATEMENT_MAX))
+            continue
+        start, end = span
+        whole = clause(source, start, end)
+        others = [o for o in spans if o is not None and o != span and o[0] != start]
+        cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(source)]
+        left = max((e for s, e in cuts if e <= start), default=0)
+        right = min((s for s, e in cuts if s >= end), default=len(source))
+        others = [o for o in others if left <= o[0] and o[1] <= right]
+        if not others:
+            out.append(whole)
+            continue
+        prev_end = max((o[1] for o in others if o[1] <= start), default=-1)
+        next_start = min((o[0] for o in others if o[0] >= end), default=-1)
+        phrase = [(m.start() + left, m.end() + left)
+                  for m in _PHRASE_CUT.finditer(source[left:right])]
+        lo = left if prev_end < 0 else max(
+            (e for s, e in phrase if s >= prev_end and e <= start), default=prev_end)
+        hi = right if next_start < 0 else min(
+            (s for s, e in phrase if s >= end and e <= next_start), default=next_start)
+        first = min(o[0] for o in [*others, span])
+        head = source[left:first]
+        while (m := _HEAD_TAIL.search(head)) and m.start() < len(head):
+            head = head[: m.start()]
+        head = head.strip(" ,;:(")
+        piece = re.sub(r"\s+(?:and|or|but)$", "", source[lo:hi].strip(" ,;:()"))
+        if lo > left and head:
+            text = ("…" if left > 0 else "") + f"{head} … {piece}"
+        else:
+            text = ("…" if lo > 0 else "") + piece
+        if hi < len(source):
+            text += "…"
+        out.append(trim(text, STATEMENT_MAX))
+    return out
 
 
 @dataclass(frozen=True)
@@ -288,7 +350,7 @@ def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) ->
         said.add(m.value.to_text())
         templates.append(_Template(
             m.start, "figure-" + slug(m.value.to_text()), "figure",
-            _value_statement(m.text, source), m.value, tuple(dict.fromkeys(codes + extra)),
+            m.text, m.value, tuple(dict.fromkeys(codes + extra)),
         ))
 
     money = find_money(text)
@@ -308,8 +370,13 @@ def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) ->
     for d in dates:
         templates.append(_Template(
             d.start, "date-" + slug(d.value.to_text()), "date",
-            _value_statement(d.text, source), d.value, codes,
+            d.text, d.value, codes,
         ))
+    if templates:  # statements need every figure's place: the mention text stands in till now
+        order = sorted(range(len(templates)), key=lambda i: templates[i].pos)
+        statements = _value_statements([templates[i].statement for i in order], source)
+        for i, statement in zip(order, statements, strict=True):
+            templates[i] = replace(templates[i], statement=statement)
     quotes = tuple(find_quotes(text))
     claim = None
     if codes and not quotes:
