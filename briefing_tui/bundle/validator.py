@@ -13,6 +13,7 @@ Report = Callable[[str, int, str], None]
 
 BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 FACT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+CODE_EXPECTED = "ISO 3166-1 alpha-2 expected, or XK for Kosovo"
 
 
 def validate(briefing: Briefing, key_lines: dict[str, int], article: Container[str], report: Report) -> None:
@@ -65,7 +66,7 @@ def _check_facts(b: Briefing, text: Container[str], report: Report) -> None:
             wrong.append("a quote needs a 'speaker'")
         for code in f.countries:
             if country_name(code) is None:
-                wrong.append(f"unknown country code '{code}' (ISO 3166-1 alpha-2 expected)")
+                wrong.append(f"unknown country code '{code}' ({CODE_EXPECTED})")
             elif code not in listed:
                 wrong.append(f"country '{code}' is not listed in countries.md")
         if not f.source:
@@ -82,7 +83,7 @@ def _check_countries(b: Briefing, report: Report) -> None:
     seen: set[str] = set()
     for c in b.countries:
         if country_name(c.code) is None:
-            report("countries.md", c.line, f"unknown country code '{c.code}' (ISO 3166-1 alpha-2 expected)")
+            report("countries.md", c.line, f"unknown country code '{c.code}' ({CODE_EXPECTED})")
         if c.code in seen:
             report("countries.md", c.line, f"duplicate country '{c.code}'")
         seen.add(c.code)
