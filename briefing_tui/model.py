@@ -125,7 +125,7 @@ def date_bounds(text: str) -> tuple[date, date]:
         rest = text[5:]
         if not rest:
             return date(y, 1, 1), date(y, 12, 31)
-        if rest[0] == "W":
+        if rest[0] == "W" and rest != "WI":
             w = int(rest[1:])
             first = date.fromisocalendar(y, w, 1)
             return first, date.fromisocalendar(y, w, 7)

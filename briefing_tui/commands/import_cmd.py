@@ -65,4 +65,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"  people: {clean(', '.join(p.name for p in b.people))}")
     if b.organisations:
         print(f"  organisations: {clean(', '.join(b.organisations))}")
+    if result.unresolved_dates:
+        shown = ", ".join(f"'{clean(' '.join(d.split()))}'" for d in result.unresolved_dates[:3])
+        more = len(result.unresolved_dates) - 3
+        print(f"  dates left out: {len(result.unresolved_dates)} ({shown}"
+              f"{f' and {more} more' if more > 0 else ''}) need a published date to be "
+              "placed; import again with --published YYYY-MM-DD")
     return 0

@@ -23,7 +23,7 @@ _CUES = re.compile(
     r"|(?P<past>said|told|was|were|had|did|ago|last|earlier|since|met|went|came|saw|took|made"
     r"|gave|left|held|began|won|lost|fell|rose|sold|bought|paid|spent|found|became|got|ran"
     r"|wrote|struck|broke|spoke|chose|drove|flew|grew|knew|shot|stood|thought|brought|sent"
-    r"|[a-z]{2,}[a-df-z]ed))\b"
+    r"|(?!(?:ne|exce|proce|succe|spe|inde|fe|se|bre|ble|we|de|he)ed\b)[a-z]{2,}ed))\b"
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?]\s")

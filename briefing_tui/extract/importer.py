@@ -14,7 +14,6 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,7 +22,7 @@ from ..bundle.reader import read_bundle
 from ..bundle.writer import write_bundle
 from ..model import Briefing
 from .article import Article, ArticleError, read_article
-from .dates import parse_published
+from .dates import parse_published, unresolved_dates
 from .facts import Extraction, extract, trim
 from .sentences import split_sentences
 
@@ -40,6 +39,15 @@ class ImportFailure(Exception):
 class ImportResult:
     folder: Path
     briefing: Briefing
+    # Dates left out because the article has no published date to resolve them against.
+    unresolved_dates: tuple[str, ...] = ()
+
+
+def unresolved_in(briefing: Briefing) -> tuple[str, ...]:
+    """The dated expressions ("on Friday", "in August") a published date would resolve."""
+    if briefing.published:
+        return ()
+    return tuple(d for s in split_sentences(briefing.body) for d in unresolved_dates(s.text))
 
 
 def load_input(name: str, stdin: BinaryIO | None = None) -> str:
@@ -115,10 +123,9 @@ def build_briefing(
     url = url or article.url
     if url and not re.match(r"https?://", url):
         raise ImportFailure(f"--url {url!r}: only http(s) links are kept")
-    # Without a publication date, "12 December" is read against the day of import: articles
-    # are mostly imported while they are news, and a dated guess beats dropping the fact.
-    reference = pub or date.today()
-    found = extraction or extract(article.body, reference.isoformat())
+    # Without a publication date, "12 December", "on Friday" or "last year" cannot be placed:
+    # they are left out (see `unresolved_dates`), never read against the day of import.
+    found = extraction or extract(article.body, pub.isoformat() if pub else "")
     return Briefing(
         id=bundle_id,
         title=title,
@@ -185,4 +192,5 @@ def import_file(
     briefing = build_briefing(
         article, bundle_id=bundle_id, title=title, published=published, source=source, url=url
     )
-    return ImportResult(write_new_bundle(briefing, parent, force=force), briefing)
+    folder = write_new_bundle(briefing, parent, force=force)
+    return ImportResult(folder, briefing, unresolved_in(briefing))
