@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Country, Fact, Person, Value
-from .countries import country_display_name, find_countries
+from .countries import country_display_name, find_countries, person_names
 from .dates import find_dates, parse_published
 from .numbers import NumberMention, find_counts, find_money, find_percents
 from .quotes import (
@@ -293,10 +293,11 @@ def extract(body: str, published: str = "") -> Extraction:
     roles: dict[str, tuple[float, str]] = {}  # code -> (score, source), in order of first mention
     last_person = ""
     seen: dict[str, _Findings] = {}
+    named = person_names(body)  # "Jordan" after "Rep. Jim Jordan" is him, not the country
     for index, sentence in enumerate(sentences):
         found = seen.get(sentence.text)
         if found is None:
-            found = seen[sentence.text] = _findings(sentence.text, pub, person_re)
+            found = seen[sentence.text] = _findings(sentence.text, pub, person_re, named)
         for code, score in found.role_scores:
             best = roles.get(code)
             if best is None or score > best[0]:  # ties: the earlier sentence
@@ -332,11 +333,12 @@ def _role_score(text: str, at: int, n_codes: int, telling: bool) -> float:
     return score
 
 
-def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None) -> _Findings:
+def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None,
+              named: frozenset[str] = frozenset()) -> _Findings:
     """Run every finder on one sentence."""
     source = plain_source(text)
     first_at: dict[str, int] = {}
-    for cm in find_countries(text):
+    for cm in find_countries(text, named):
         first_at.setdefault(cm.code, cm.start)
     codes = tuple(first_at)
     templates: list[_Template] = []
