@@ -40,7 +40,7 @@ SPEECH = rf"(?:(?:told|tells|asked|asks|warned|assured|reminded|informed|urged)\
 _UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 NAME_TOKEN = (
     rf"(?:(?:Mc|Mac|O[’']|D[’']|De|Di|Du|La|Le)?[{_UP}][{_LO}]+(?:[’'-][{_UP}]?[{_LO}]+)*"
-    rf"|[A-Z]\.(?:[A-Z]\.)*)"
+    rf"|[A-Z]\.(?:[A-Z]\.)*|[A-Z](?=\s+[{_UP}][{_LO}]))"
 )
 NAME = rf"(?:{NAME_TOKEN}(?:\s+(?:(?:de|van|von|bin|al|da|der|la|le|du)\s+)?{NAME_TOKEN}){{0,3}})"
 # Titles written before a name; never a speaker on their own.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Person
@@ -28,6 +28,7 @@ from .people import (
     _DETERMINERS,
     NAME,
     NAME_TOKEN,
+    NOT_NAMES,
     SPEAKER_NAME,
     SPEECH,
     TITLE_ABBR,
@@ -38,6 +39,7 @@ from .people import (
 from .sentences import Sentence, split_blocks
 
 PRONOUNS = {"He", "She", "They"}
+_ANTECEDENT_SENTENCES = 4
 _MALE = {"Mr", "Congressman", "Chairman", "Sir", "Lord", "King", "Prince", "Father", "Brother"}
 _FEMALE = {"Mrs", "Ms", "Miss", "Congresswoman", "Chairwoman", "Lady", "Dame", "Queen",
            "Princess", "Sister"}
@@ -48,12 +50,17 @@ _PREP = (
     r"|this|on|of|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b[^:“”\"]{0,100}?)?"
 )
-_APPOS = r"(?:\s*\([^()]{1,40}\))?(?:,\s*[^,“”\"]{1,200}?,)?"
-_SUBJECT = rf"(?P<sp>{SPEAKER_NAME}|[Hh]e|[Ss]he|[Tt]hey|{_ROLE})"
+_APPOS = r"(?:\s*\([^()]{1,40}\))?(?:(?:,\s*[^,“”\"]{1,200}?){1,2},)?"
+_SUBJECT = rf"(?<!of )(?<!on )(?<!for )(?<!at )(?<!by )(?P<sp>{SPEAKER_NAME}|[Hh]e|[Ss]he|[Tt]hey|{_ROLE})"
+# Words before a name in "…,” Clinton campaign spokesman Brian Fallon said".
+_LEAD = (
+    r"(?:(?!(?:to|of|with|by|for|about|from|at|in|on|and|or|but|close|near|than|who|as)\b)"
+    r"[\w’'.-]+\s+){0,4}?"
+)
 # Attribution after the closing mark: "…,” said Rep. Roe" / "…,” Roe, a lawyer, added."
 _AFTER = re.compile(
     rf"[\s,.!?]*(?:(?:{SPEECH}){_ADVERB}\s+(?P<sp1>{SPEAKER_NAME}|{_ROLE})"
-    rf"|{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}))\b"
+    rf"|{_LEAD}{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}))\b"
     rf"|\s*[—–―-]+\s*(?P<sp2>{NAME})"
 )
 # Attribution right before the opening mark: "Roe said:", "Roe told reporters on Monday that".
@@ -67,6 +74,22 @@ _ACCORDING = re.compile(rf"according\s+to\s+(?:the\s+)?(?P<sp>{SPEAKER_NAME})")
 _LABEL = re.compile(r"[“\"]?\s*(?P<sp>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+)?):\s")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _WORD = re.compile(r"[\w’'-]+")
+_ROLE_NOUNS = (
+    r"spokes(?:man|woman|person)|lawyer|attorney|advis[eo]r|aide|strategist|pollster|chair(?:man"
+    r"|woman)?|director|president|secretary|senator|governor|mayor|manager|analyst|professor"
+    r"|economist|official|candidate|nominee|general|chief|founder|executive|leader|commissioner"
+    r"|sheriff|officer|writer|reporter|host|anchor|editor|judge|minister|ambassador|activist"
+    r"|business(?:man|woman)|owner|developer|consultant|scientist|researcher|doctor|physician"
+    r"|congress(?:man|woman)|representative|lawmaker|coach|pastor|captain|commander"
+)
+_TITLED_NAME = re.compile(
+    rf"(?P<t>(?:{TITLE_ABBR}|(?:[A-Z][a-z]+\s+|[a-z]+\s+){{0,2}}(?i:{_ROLE_NOUNS}))"
+    rf"(?:\s+{TITLE_ABBR})*)\s+(?P<n>{NAME})"
+)
+_ABBR_ROLES = {"sen": "senator", "rep": "representative congressman congresswoman lawmaker",
+               "gov": "governor", "gen": "general", "dr": "doctor", "prof": "professor",
+               "pres": "president"}
+_HE = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b", re.I)
 _TITLE_PREFIX = re.compile(rf"^(?:(?:{TITLE_ABBR}|[A-Z][a-z]+\.?)\s+)")
 
 
@@ -129,16 +152,21 @@ def _is_quotation(words: str) -> bool:
 
 
 def _clean(written: str) -> str:
-    """The speaker's name without titles, leading function words or a possessive."""
+    """The speaker's name without titles, leading function words or a possessive; "" for
+    a title alone ("Rep.", "Secretary")."""
     written = re.sub(r"[’']s$", "", " ".join(written.split()))
+    titled = False
     while True:
         head, _, rest = written.partition(" ")
-        if rest and (head.rstrip(".") in TITLE_WORDS or head in _DETERMINERS
-                     or re.fullmatch(TITLE_ABBR, head)):
+        if rest and (head.rstrip(".") in TITLE_WORDS or re.fullmatch(TITLE_ABBR, head)):
+            written, titled = rest, True
+        elif rest and head in _DETERMINERS and head not in {"The", "A", "An"}:
             written = rest
-            continue
-        break
-    if written.rstrip(".") in TITLE_WORDS or re.fullmatch(r"(?:[A-Z]\.\s*)+", written):
+        else:
+            break
+    if (written.rstrip(".") in TITLE_WORDS and not titled) or re.fullmatch(
+        r"(?:[A-Z]\.\s*)+|[A-Z][a-z]?\.?", written
+    ):
         return ""
     return written
 
@@ -152,11 +180,9 @@ def _attribute(block: str, seg: _Segment, lo: int, hi: int) -> str:
     before = _BEFORE.search(block, max(lo, seg.start - 300), seg.start)
     if before:
         return before["sp"] or before["sp3"] or ""
-    partial = None
-    for partial in _PARTIAL.finditer(block, lo, seg.start):
-        pass
-    if partial:
-        return partial["sp"]
+    partials = list(_PARTIAL.finditer(block, lo, seg.start))
+    if partials:
+        return partials[-1]["sp"]
     according = _ACCORDING.search(block, lo, hi)
     return according["sp"] if according else ""
 
@@ -179,11 +205,32 @@ def find_quotes(sentence: str) -> list[QuoteMention]:
 class _Resolver:
     """Full names behind written speakers, pronouns by the nearest earlier fitting person."""
 
-    def __init__(self, body: str, people: Sequence[Person]) -> None:
+    def __init__(
+        self, body: str, people: Sequence[Person], starts: Sequence[int], named: Iterable[str]
+    ) -> None:
+        self.starts = starts
         self.people = list(people)
         self.by_surname: dict[str, Person] = {}
         for p in self.people:
             self.by_surname.setdefault(p.name.split()[-1].lower(), p)
+        # Also people the text names only with a title ("Mr. Obama") or as a speaker.
+        extra = [(m["n"], m["t"]) for m in _TITLED_NAME.finditer(body)]
+        extra += [(_clean(n), "") for n in named]
+        for name, title in extra:
+            name = name.title() if name.isupper() else name
+            key = name.split()[-1].lower() if name else ""
+            if not key or any(t in NOT_NAMES for t in name.split()):
+                continue
+            known = self.by_surname.get(key)
+            if known is None:
+                self.by_surname[key] = Person(name, title)
+                self.people.append(self.by_surname[key])
+            elif title and title.lower() not in known.title.lower():
+                # "Mayor Bill de Blasio" later "the mayor": keep every role a person has.
+                merged = Person(known.name, f"{known.title} {title}".strip())
+                self.people[self.people.index(known)] = merged
+                self.by_surname = {k: merged if v is known else v
+                                   for k, v in self.by_surname.items()}
         self.gender: dict[str, str] = {}
         for p in self.people:
             first = p.title.split()[0].rstrip(".") if p.title else ""
@@ -199,13 +246,40 @@ class _Resolver:
                 rf"(?:(?P<t>{TITLE_ABBR})\s+)?\b(?P<n>" + "|".join(map(re.escape, names))
                 + r")\b"
             )
+            quoted = [
+                (bstart + seg.start, bstart + seg.end)
+                for bstart, bend in split_blocks(body)
+                for seg in _segments(body[bstart:bend])
+            ]
+            q_starts = [a for a, _ in quoted]
             for m in pattern.finditer(body):
+                q = bisect_right(q_starts, m.start()) - 1
+                if q >= 0 and m.start() < quoted[q][1]:
+                    continue  # a person named inside a quotation is not its speaker
                 person = self.by_surname[m["n"].split()[-1].lower()]
                 self.mentions.append((m.start(), person.name))
                 title = (m["t"] or "").rstrip(".")
                 if title in _MALE or title in _FEMALE:
                     self.gender.setdefault(person.name, "m" if title in _MALE else "f")
         self.positions = [pos for pos, _ in self.mentions]
+        self._guess_gender(body)
+
+    def _guess_gender(self, body: str) -> None:
+        """Gender from the pronouns that follow a person's mentions closely ("Roe said her
+        plan…"): kept only where one kind clearly outnumbers the other."""
+        votes: dict[str, list[int]] = {}
+        for pos, name in self.mentions:
+            if name in self.gender:
+                continue
+            m = _HE.search(body, pos, pos + 80)
+            if m:
+                tally = votes.setdefault(name, [0, 0])
+                tally[0 if m["m"] else 1] += 1
+        for name, (male, female) in votes.items():
+            if male >= 2 * female + 1 and male >= 2:
+                self.gender[name] = "m"
+            elif female >= 2 * male + 1 and female >= 2:
+                self.gender[name] = "f"
 
     def __call__(self, written: str, pos: int) -> str:
         written = _clean(written)
@@ -216,30 +290,43 @@ class _Resolver:
             if first.lower() == "they":
                 return ""
             want = "m" if first.lower() == "he" else "f"
-            i = bisect_right(self.positions, pos)
-            while i > 0:
-                i -= 1
-                name = self.mentions[i][1]
-                if self.gender.get(name, want) == want:
-                    return name
-            return ""
+            return self._antecedent(pos, lambda name: self.gender.get(name, want) == want)
         if first[:1].islower() or first in {"A", "An", "The"}:  # "the minister"
             role = written.split()[-1].lower()
-            i = bisect_right(self.positions, pos)
-            while i > 0:
-                i -= 1
-                name = self.mentions[i][1]
-                title = next((p.title for p in self.people if p.name == name), "")
-                if role in title.lower():
-                    return name
-            return ""
-        if written.isupper():
+            titles = {p.name: self._roles(p.title) for p in self.people}
+            return self._antecedent(pos, lambda name: role in titles.get(name, ""))
+        if written.isupper() and len(written) > 3:
             written = written.title()
         last = written.split()[-1].lower()
         person = self.by_surname.get(last)
         if person is not None:
             return person.name
         return written
+
+
+    @staticmethod
+    def _roles(title: str) -> str:
+        words = title.lower().replace(".", " ").split()
+        return " ".join([*words, *(_ABBR_ROLES.get(w, "") for w in words)])
+
+    def _antecedent(self, pos: int, fits: Callable[[str], bool]) -> str:
+        """The person a pronoun at `pos` stands for: walking back sentence by sentence
+        (the pronoun's own first, up to the pronoun), the first fitting person named
+        outside quotation marks in a sentence, the subject more often than not."""
+        k = bisect_right(self.starts, pos) - 1
+        hi = pos
+        for _ in range(_ANTECEDENT_SENTENCES):
+            lo = self.starts[k] if k >= 0 else 0
+            i = bisect_right(self.positions, lo - 1)
+            while i < len(self.positions) and self.positions[i] < hi:
+                name = self.mentions[i][1]
+                if fits(name):
+                    return name
+                i += 1
+            if k <= 0:
+                break
+            hi, k = lo, k - 1
+        return ""
 
 
 def find_body_quotes(
@@ -249,36 +336,50 @@ def find_body_quotes(
     if not _QUOTE_MARKS.search(body):
         return []
     starts = [s.start for s in sentences]
-    resolve = _Resolver(body, people)
-    out: list[BodyQuote] = []
-    carry = ""  # the speaker of a quotation left open at the end of the previous block
-    label = ""  # the speaker of a transcript ("WALLACE: …") in progress
+    # First pass: every quotation with its speaker as written.
+    blocks: list[tuple[int, str, str, list[tuple[_Segment, str]]]] = []
+    named: set[str] = set()
     for bstart, bend in split_blocks(body):
         block = body[bstart:bend]
-        opens_with_quote = block[:1] in "“\""
-        if not opens_with_quote:
-            carry = label = ""
         segments = [s for s in _segments(block) if _is_quotation(s.words)]
-        if not segments:
-            continue
-        labelled = _LABEL.match(block)
-        if labelled and len(labelled["sp"]) > 2:
-            label = resolve(labelled["sp"], bstart)
-        prev = ""
+        labelled = _LABEL.match(block) if segments else None
+        label = labelled["sp"] if labelled and len(labelled["sp"]) > 2 else ""
+        found: list[tuple[_Segment, str]] = []
         for i, seg in enumerate(segments):
-            at = bstart + seg.start
-            k = bisect_right(starts, at) - 1
+            k = bisect_right(starts, bstart + seg.start) - 1
             sentence_lo = max(0, starts[k] - bstart) if k >= 0 else 0
             lo = max(sentence_lo, segments[i - 1].end if i else 0)
             hi = segments[i + 1].start if i + 1 < len(segments) else len(block)
             written = _attribute(block, seg, lo, hi)
+            found.append((seg, written))
+            if written[:1].isupper() and written.capitalize() not in PRONOUNS:
+                named.add(written)
+        if label:
+            named.add(label)
+        blocks.append((bstart, block, label, found))
+    # Second pass: resolve speakers in order, carrying them over continued quotations.
+    resolve = _Resolver(body, people, starts, named)
+    out: list[BodyQuote] = []
+    carry = ""  # the speaker of a quotation left open at the end of the previous block
+    label = ""  # the speaker of a transcript ("WALLACE: …") in progress
+    for bstart, block, written_label, found in blocks:
+        if block[:1] not in "“\"":
+            carry = label = ""
+        if not found:
+            continue
+        if written_label:
+            label = resolve(written_label, bstart)
+        prev = ""
+        for i, (seg, written) in enumerate(found):
+            at = bstart + seg.start
+            k = bisect_right(starts, at) - 1
             speaker = resolve(written, at) if written else ""
             if not speaker:
                 speaker = label or prev or (carry if i == 0 else "")
             if speaker and k >= 0:
                 out.append(BodyQuote(" ".join(seg.words.split()), speaker, k, at - starts[k]))
             prev = speaker or prev
-        last = segments[-1]
+        last = found[-1][0]
         carry = prev if not last.closed else (prev if label else "")
     return out
 
