@@ -83,7 +83,7 @@ _ROLE_NOUNS = (
     r"|congress(?:man|woman)|representative|lawmaker|coach|pastor|captain|commander"
 )
 _TITLED_NAME = re.compile(
-    rf"(?P<t>(?:{TITLE_ABBR}|(?:[A-Z][a-z]+\s+|[a-z]+\s+){{0,2}}(?i:{_ROLE_NOUNS}))"
+    rf"\b(?P<t>(?:{TITLE_ABBR}|(?i:{_ROLE_NOUNS})\b)"
     rf"(?:\s+{TITLE_ABBR})*)\s+(?P<n>{NAME})"
 )
 _ABBR_ROLES = {"sen": "senator", "rep": "representative congressman congresswoman lawmaker",
