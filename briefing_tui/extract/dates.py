@@ -105,16 +105,18 @@ _RELATIVE = re.compile(
     r")"
 )
 
-# Cheap first look: a sentence with none of these skips both regexes. The gate opens
-# with plain characters, which lets the regex engine jump between candidates.
-_GATE = re.compile(
-    r"\d\d\d\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|day|week|month|year|quarter"
-    r"|Q[1-4]|half|ago|morrow|spring|summer|fall|autumn|winter|\d0s"
+# Cheap first looks: every `_DATES` match holds four digits or a month name, every
+# `_RELATIVE` match one of the words of `_RELATIVE_GATE`; a sentence without them skips
+# that regex. The gates open with plain characters, so the engine jumps between candidates.
+_ABSOLUTE_GATE = re.compile(r"\d\d\d\d|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+_RELATIVE_GATE = re.compile(
+    r"day|week|month|year|quarter|Q[1-4]|half|ago|morrow|spring|summer|fall|autumn|winter|0'?s"
+    r"|Spring|Summer|Fall|Autumn|Winter"
 )
 
 
 def _maybe_date(text: str) -> bool:
-    return _GATE.search(text) is not None
+    return _ABSOLUTE_GATE.search(text) is not None or _RELATIVE_GATE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -327,10 +329,12 @@ def _year_before(anchor: str | None, pub: date | None) -> Value | None:
 def _scan(text: str, published: date | None) -> list[tuple[_Found, str]]:
     """Every dated expression in `text`, leftmost-longest, with its kind of match."""
     found: list[tuple[int, int, str, Callable[[], Value | None]]] = []
-    for m in _DATES.finditer(text):
+    absolute = _DATES.finditer(text) if _ABSOLUTE_GATE.search(text) else ()
+    relative = _RELATIVE.finditer(text) if _RELATIVE_GATE.search(text) else ()
+    for m in absolute:
         found.append((m.start(), m.end(), "absolute",
                       lambda m=m: _absolute(m, text, published)))  # type: ignore[misc]
-    for m in _RELATIVE.finditer(text):
+    for m in relative:
         kind = "yearago" if m["yearago"] else "weekday" if m["weekday"] else "relative"
         found.append((m.start(), m.end(), kind,
                       lambda m=m: _relative(m, text, published)))  # type: ignore[misc]
