@@ -129,7 +129,7 @@ _CLAUSE_CUT = re.compile(
     r"[;:]\s+|\s+[–—-]\s+|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
 )
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-CLAUSE_MIN_WORDS = 4
+CLAUSE_MIN_WORDS = 3
 
 
 def unescape(text: str) -> str:
@@ -140,7 +140,7 @@ def unescape(text: str) -> str:
 def clause(source: str, start: int, end: int, limit: int = STATEMENT_MAX) -> str:
     """The clause of `source` around `source[start:end]`, with an ellipsis where cut.
 
-    Clauses end at the cuts of `_CLAUSE_CUT`; one shorter than four words takes in its
+    Clauses end at the cuts of `_CLAUSE_CUT`; one shorter than three words takes in its
     neighbours. A clause over `limit` is cut to the words around the span.
     """
     cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(source)]
