@@ -37,6 +37,21 @@ def test_true_country_still_found(case: dict) -> None:
     assert country_codes(case["sentence"]) == case["codes"]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Georgia farms rely on workers from Mexico, the governor said.", ["MX"]),  # the state
+        ("Kenya Airways resumed flights.", ["KE"]),  # an organisation, not a surname
+        ("Israel Police arrested two men.", ["IL"]),
+        ("Israel Katz, the foreign minister, spoke.", []),  # a person, whatever his job
+        ("Northern Chad is a desert.", ["TD"]),  # a direction is no first name
+        ("Iceland's Island airline", ["IS"]),  # the native name beside the English one
+    ],
+)
+def test_name_positions(text: str, codes: list[str]) -> None:
+    assert country_codes(text) == codes
+
+
 def test_person_named_earlier_in_the_article() -> None:
     """After "Rep. Jim Jordan", a bare "Jordan said" is him, not the kingdom."""
     later = "Jordan said the government had hidden the emails."

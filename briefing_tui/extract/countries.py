@@ -160,7 +160,14 @@ _NOT_NAME = _words(
     " Court State Airways Airlines Railways Telecom Times Today Post Daily News Bank Inc. Ltd Group"
     " Open Cup Red Crescent Olympic Olympics Federation Republic Kingdom Union Council Party"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June"
-    " July August September October November December"
+    " July August September October November December Old New Middle Free Official Historic"
+    # Heads of organisation names ("Kenya Airways", "Israel Police", "India Inc.").
+    " Inc Inc. Ltd. Corp Corp. Company Agency Department Authority Bureau Commission Committee"
+    " Institute University College School Museum Service Police Railway Electric Energy Oil Gas"
+    " Petroleum Broadcasting Radio Television TV Stock Exchange Securities Fund Investment"
+    " Development Board Mission Consulate Football Rugby Cricket Team Club League Association"
+    " Foundation Society Forum Alliance Coalition Network Media Press Journal Herald Tribune"
+    " Gazette Chronicle Magazine Holdings Industries International Global Federal United Ports"
 )
 # Words of a sentence about a country (weak evidence; strong is a capital or a neighbour).
 _COUNTRY_CONTEXT = _words(
@@ -176,6 +183,10 @@ _COUNTRY_CONTEXT = _words(
 _LOCATIVE = _words(
     "in into across throughout inside within to from toward towards visit visits visited visiting"
     " neighbouring neighboring bordering invade invaded invading"
+)
+_DIRECTIONS = _words(
+    "northern southern eastern western central north south east west northeast northwest"
+    " southeast southwest northeastern northwestern southeastern southwestern"
 )
 # US context that makes Georgia the state.
 _US_CONTEXT = _words(
@@ -262,13 +273,16 @@ def _matcher() -> re.Pattern[str]:
     return re.compile("(" + pattern + ")" + _BOUNDARY_AFTER)
 
 
-def find_countries(text: str, people: frozenset[str] = frozenset()) -> list[CountryMention]:
+def find_countries(
+    text: str, people: frozenset[str] = frozenset(), *, weigh: bool = True
+) -> list[CountryMention]:
     """Every country mention in `text` (a sentence, or a few), in order; a regex engine
     backtracks inside the trie so a longer name ("Papua New Guinea") always wins over a
     shorter one ("Guinea").
 
     `people`: ambiguous names the whole article uses for a person (`person_names`): a bare
     "Jordan" after "Rep. Jim Jordan" is him unless the sentence gives strong evidence.
+    `weigh=False` keeps every match, evidence unread (to measure what the evidence changes).
     """
     table = alias_table()
     candidates: list[CountryMention] = []
@@ -283,7 +297,7 @@ def find_countries(text: str, people: frozenset[str] = frozenset()) -> list[Coun
         if blocked and any(s <= start < e for s, e in blocked):
             continue
         candidates.append(CountryMention(table[word], word, m.start(), m.end()))
-    if not any(c.text in AMBIGUOUS for c in candidates):
+    if not weigh or not any(c.text in AMBIGUOUS for c in candidates):
         return candidates
     return _weigh(text, candidates, people)
 
@@ -349,8 +363,9 @@ def _tokens(text: str) -> frozenset[str]:
 def _judge(text: str, c: CountryMention, sense: _Sense, others: list[CountryMention],
            people: frozenset[str]) -> bool:
     """Does this ambiguous name mean the country? Hard evidence against it first, then strong
-    evidence for it (its capital, a neighbour, its other names), the other sense's context,
-    and last weak evidence (country words, "in", "to")."""
+    evidence for it (its capital, a neighbour, its other names), US context for a state,
+    another country named beside it, the other sense's context, a person the article named
+    so, and last weak evidence (country words, "in", "to")."""
     if _hard_no(text, c, sense):
         return False
     same = any(o.code == c.code for o in others)
@@ -360,19 +375,22 @@ def _judge(text: str, c: CountryMention, sense: _Sense, others: list[CountryMent
     neighbours = set(BORDERS.get(c.code, ()))
     if same or capital or any(o.code in neighbours for o in others):
         return True
-    foreign = [o for o in others if o.code != c.code and not (sense.flags & STATE and o.code == "US")]
-    if foreign and c.text not in people:
-        return True
     words = _tokens(text)
-    if sense.context & words:
-        return False
     if sense.flags & STATE and (
         _US_CONTEXT & words or sense.local & words or _US_STATES.search(text)
     ):
         return False
+    foreign = [o for o in others if o.code != c.code and not (sense.flags & STATE and o.code == "US")]
+    if foreign and c.text not in people:
+        return True
+    if sense.context & words:
+        return False
     if c.text in people:
         return False
-    if _prev_word(text, c.start).lower() in _LOCATIVE or _COUNTRY_CONTEXT & words:
+    prev = _prev_word(text, c.start).lower()
+    if prev in _LOCATIVE or _COUNTRY_CONTEXT & words:
+        return True
+    if prev in _DIRECTIONS and not sense.flags & STATE:  # "eastern Chad"; "north Georgia" is US
         return True
     return not sense.flags & NEEDS
 
