@@ -142,7 +142,7 @@ _BUSINESS = re.compile(
     rf"(?P<a>{_CO})\s+(?:{_BUSINESS_VERBS})\b"
     rf"|(?P<b>{_CO})(?:[’']s)?\s+(?:CEO|chief\s+executive|spokes(?:man|woman|person)|shares"
     rf"|stock|board|headquarters|factory|plant|shareholders|customers|employees)\b"
-    rf"|(?:shares|stock)\s+(?:of|in)\s+(?P<c>{_CO})"
+    rf"|(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+(?P<c>{_CO})"
 )
 _NEWS = re.compile("(?:" + "|".join(re.escape(o) for o in NEWS_ORGS) + r")(?![\w-])")
 _DETERMINERS = {
@@ -177,7 +177,7 @@ _LINE = re.compile(r"[^\n]+")
 _BUSINESS_GATE = re.compile(
     r"ordered|orders|sold|sells|bought|buys|acquired|acquires|deliver|manufactures|makes"
     r"|produces|ship|employs|hire|laid|operates|owns|invest|posted|reported|agreed|flies|flew"
-    r"|build|built|CEO|chief|spokes|shares|stock|board|headquarters|factory|plant|customers"
+    r"|build|built|CEO|chief|spokes|hares|tock|board|headquarters|factory|plant|customers"
     r"|employees"
 )
 _DESCRIBED_HIT = re.compile(r",\s+an?\s")

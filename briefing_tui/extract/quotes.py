@@ -218,6 +218,10 @@ class _Resolver:
         extra += [(_clean(n), "") for n in named]
         for name, title in extra:
             name = name.title() if name.isupper() else name
+            if name and " " not in name:  # "Olsen": the full name the text gives, "Marta Olsen"
+                full = re.search(rf"\b{NAME_TOKEN}\s+{re.escape(name)}\b", body)
+                if full and _clean(full.group(0)) == full.group(0):
+                    name = full.group(0)
             key = name.split()[-1].lower() if name else ""
             if not key or any(t in NOT_NAMES for t in name.split()):
                 continue
