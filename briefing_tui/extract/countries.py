@@ -416,19 +416,20 @@ def _weigh(text: str, candidates: list[CountryMention],
     return kept
 
 
-@cache
-def _person_forms() -> re.Pattern[str]:
-    forms = sorted((f for f, s in AMBIGUOUS.items() if s.flags & (GIVEN | SURNAME)),
-                   key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-
-
 def person_names(body: str) -> frozenset[str]:
     """The ambiguous names an article uses for a person somewhere ("Rep. Jim Jordan"), so
     its bare later mentions ("Jordan said") are read as that person too."""
+    forms = [f for f, s in AMBIGUOUS.items() if s.flags & (GIVEN | SURNAME) and f in body]
+    if not forms:
+        return frozenset()
+    # No lookbehind in front (a pattern opening with letters lets the engine skip ahead);
+    # the left boundary is checked here.
+    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                         + r")\b")
     return frozenset(
-        m.group() for m in _person_forms().finditer(body)
-        if _person_position(body, m.start(), m.end(), AMBIGUOUS[m.group()])
+        m.group() for m in pattern.finditer(body)
+        if not (m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] == "_"))
+        and _person_position(body, m.start(), m.end(), AMBIGUOUS[m.group()])
     )
 
 
