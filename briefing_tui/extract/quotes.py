@@ -74,17 +74,19 @@ _ACCORDING = re.compile(rf"according\s+to\s+(?:the\s+)?(?P<sp>{SPEAKER_NAME})")
 _LABEL = re.compile(r"[“\"]?\s*(?P<sp>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+)?):\s")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _WORD = re.compile(r"[\w’'-]+")
-_ROLE_NOUNS = (
-    r"spokes(?:man|woman|person)|lawyer|attorney|advis[eo]r|aide|strategist|pollster|chair(?:man"
-    r"|woman)?|director|president|secretary|senator|governor|mayor|manager|analyst|professor"
-    r"|economist|official|candidate|nominee|general|chief|founder|executive|leader|commissioner"
-    r"|sheriff|officer|writer|reporter|host|anchor|editor|judge|minister|ambassador|activist"
-    r"|business(?:man|woman)|owner|developer|consultant|scientist|researcher|doctor|physician"
-    r"|congress(?:man|woman)|representative|lawmaker|coach|pastor|captain|commander"
-)
+_ROLE_WORDS = """spokesman spokeswoman spokesperson lawyer attorney adviser advisor aide
+    strategist pollster chair chairman chairwoman director president secretary senator governor
+    mayor manager analyst professor economist official candidate nominee general chief founder
+    executive leader commissioner sheriff officer writer reporter host anchor editor judge
+    minister ambassador activist businessman businesswoman owner developer consultant scientist
+    researcher doctor physician congressman congresswoman representative lawmaker coach pastor
+    captain commander""".split()
+# Literal words in both cases: the engine scans for literals fast, not for (?i:) or [Mm].
+_ROLE_NOUNS = "|".join(sorted({v for w in _ROLE_WORDS for v in (w, w.capitalize())},
+                              key=len, reverse=True))
+_ROLE_GATE = re.compile(rf"\b(?:{_ROLE_NOUNS})\b|{TITLE_ABBR}")
 _TITLED_NAME = re.compile(
-    rf"\b(?P<t>(?:{TITLE_ABBR}|(?i:{_ROLE_NOUNS})\b)"
-    rf"(?:\s+{TITLE_ABBR})*)\s+(?P<n>{NAME})"
+    rf"(?P<t>(?:{TITLE_ABBR}|(?:{_ROLE_NOUNS})\b)(?:\s+{TITLE_ABBR})*)\s+(?P<n>{NAME})"
 )
 _ABBR_ROLES = {"sen": "senator", "rep": "representative congressman congresswoman lawmaker",
                "gov": "governor", "gen": "general", "dr": "doctor", "prof": "professor",
@@ -202,6 +204,26 @@ def find_quotes(sentence: str) -> list[QuoteMention]:
     return out
 
 
+_FIRST_NAME = re.compile(rf"\b{NAME_TOKEN}\s+$")
+
+
+def _full_name(body: str, surname: str) -> str:
+    """"Marta Olsen" for "Olsen" where the text writes a first name before it (the first
+    few mentions are enough); else the surname. Literal search: no scan at every capital."""
+    pos = 0
+    for _ in range(5):
+        pos = body.find(surname, pos)
+        if pos < 0:
+            break
+        first = _FIRST_NAME.search(body, max(0, pos - 30), pos)
+        if first and (pos + len(surname) == len(body) or not body[pos + len(surname)].isalnum()):
+            full = body[first.start() : pos + len(surname)]
+            if _clean(full) == full:
+                return " ".join(full.split())
+        pos += len(surname)
+    return surname
+
+
 class _Resolver:
     """Full names behind written speakers, pronouns by the nearest earlier fitting person."""
 
@@ -214,14 +236,15 @@ class _Resolver:
         for p in self.people:
             self.by_surname.setdefault(p.name.split()[-1].lower(), p)
         # Also people the text names only with a title ("Mr. Obama") or as a speaker.
-        extra = [(m["n"], m["t"]) for m in _TITLED_NAME.finditer(body)]
+        extra = [
+            (m["n"], m["t"]) for hit in _ROLE_GATE.finditer(body)
+            if (m := _TITLED_NAME.match(body, hit.start())) is not None
+        ]
         extra += [(_clean(n), "") for n in named]
         for name, title in extra:
             name = name.title() if name.isupper() else name
             if name and " " not in name:  # "Olsen": the full name the text gives, "Marta Olsen"
-                full = re.search(rf"\b{NAME_TOKEN}\s+{re.escape(name)}\b", body)
-                if full and _clean(full.group(0)) == full.group(0):
-                    name = full.group(0)
+                name = _full_name(body, name)
             key = name.split()[-1].lower() if name else ""
             if not key or any(t in NOT_NAMES for t in name.split()):
                 continue
