@@ -36,6 +36,11 @@ def state_path() -> Path:
     return data_dir() / "state.json"
 
 
+def preferences_path() -> Path:
+    """The user's choices that outlive a run (the theme)."""
+    return data_dir() / "preferences.json"
+
+
 def shipped_content_dir() -> Path:
     """The bundles that ship with the app: the repo's `content/`, installed as the data
     package `briefing_content` (a namespace package: no code, only bundles)."""

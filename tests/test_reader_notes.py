@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reader_helpers import reader, seed_app, wait_for_article
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from briefing_tui.store import AnnotationStore
 from briefing_tui.ui.screens.all_notes import AllNotesScreen
@@ -161,17 +162,43 @@ def test_tags_are_split_on_commas_and_spaces() -> None:
     assert parse_tags("a, b  #c a") == ("a", "b", "c")
 
 
-async def test_store_failure_is_a_notification_not_a_crash(monkeypatch) -> None:
-    from briefing_tui.store import StoreError
+async def test_a_failed_save_keeps_the_editor_open_with_the_text(monkeypatch) -> None:
+    """On a full or read-only disk the typed note is not lost: the editor stays open with the
+    text, says why, and ctrl+s saves it once the disk is back."""
+    from briefing_tui.storage import StoreError
+
+    store_add = None
 
     def refuse(*args, **kwargs):
         raise StoreError("cannot write /nowhere/notes.json: the disk is full")
 
     async with seed_app().run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
+        store_add = pilot.app.store.add
         monkeypatch.setattr(pilot.app.store, "add", refuse)
         await pilot.press("a")
-        await _write_note(pilot, "lost?")
+        await _write_note(pilot, "keep me")
         assert any("disk is full" in n.message for n in pilot.app._notifications)
-        assert isinstance(pilot.app.screen.query_one(OptionList), OptionList)
+        editor = pilot.app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor.query_one(TextArea).text == "keep me"
+        monkeypatch.setattr(pilot.app.store, "add", store_add)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert not isinstance(pilot.app.screen, NoteEditor)
+        assert [n.text for n in pilot.app.store.list(reader(pilot).briefing.id)] == ["keep me"]
+
+
+async def test_a_bug_in_the_store_is_not_swallowed_as_a_toast(monkeypatch) -> None:
+    """Only store, OS and validation errors become messages; anything else is a bug."""
+
+    def broken(*args, **kwargs):
+        raise KeyError("a programming error")
+
+    app = seed_app()
+    with pytest.raises(KeyError):
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for_article(pilot)
+            monkeypatch.setattr(pilot.app.store, "add", broken)
+            await pilot.press("a")
+            await _write_note(pilot, "x")

@@ -8,10 +8,13 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.theme import Theme
 
 from ..model import Briefing
-from ..sanitize import clean, is_safe_link
+from ..preferences import load_theme, save_theme
+from ..sanitize import is_safe_link
 from ..store import AnnotationStore
+from . import screen_text
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen
 from .screens.library import LibraryScreen
@@ -46,12 +49,26 @@ class BriefingApp(App[None]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text: messages quote bundle text, which is untrusted."""
-        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
+        super().notify(
+            screen_text.plain(message), title=screen_text.plain(title), severity=severity, timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
+        theme = load_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(LibraryScreen())
         if self.open_bundle is not None:
             self.open_briefing(self.open_bundle)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """The theme picked in the palette is there at the next start."""
+        try:
+            save_theme(theme.name)
+        except OSError as exc:
+            self.notify(str(exc), title="Theme not remembered", severity="warning")
 
     def open_briefing(self, briefing: Briefing) -> None:
         self.push_screen(ReaderScreen(briefing))
@@ -60,7 +77,7 @@ class BriefingApp(App[None]):
     def report_store_events(self) -> None:
         """Tell the user when the store moved a broken file aside or recreated one."""
         for message in self.store.take_messages():
-            self.notify(clean(message), title="Notes store", severity="warning", timeout=10)
+            self.notify(message, title="Notes store", severity="warning", timeout=10)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -68,7 +85,7 @@ class BriefingApp(App[None]):
 
     def ask_to_open_link(self, url: str) -> None:
         """Links open only on the user's say-so, and only http(s)."""
-        shown = clean(url)
+        shown = screen_text.plain(url)
         if not is_safe_link(url):
             self.notify(f"Refused to open {shown}: only http and https links open.", severity="error")
             return

@@ -12,23 +12,25 @@ from textual.widgets.option_list import Option
 
 from ...anchoring import locate
 from ...model import Annotation, Briefing
-from ...sanitize import clean
+from .. import screen_text
 from ..widgets.notes_pane import note_prompt
 
 
 def target_label(briefing: Briefing, note: Annotation) -> Text:
+    """What a note is about, in words. Fact ids, country codes and passages come from the
+    notes file, which anything may have written: they go through screen_text like bundle text."""
     t = note.target
     if t.kind == "fact":
         fact = briefing.fact(t.fact_id)
-        what = f"Fact · {clean(fact.statement) if fact else t.fact_id + ' (fact no longer in the bundle)'}"
+        what = f"Fact · {fact.statement if fact else t.fact_id + ' (fact no longer in the bundle)'}"
     elif t.kind == "country":
         country = briefing.country(t.country)
-        what = f"Country · {clean(country.name) if country and country.name else t.country}"
+        what = f"Country · {country.name if country and country.name else t.country}"
     else:
         found = t.anchor is not None and locate(briefing.body, t.anchor) is not None
-        exact = clean(t.anchor.exact) if t.anchor else ""
+        exact = t.anchor.exact if t.anchor else ""
         what = f"Passage · “{exact}”" + ("" if found else " (orphaned: passage no longer found)")
-    return Text(what, style="bold")
+    return screen_text.text(what, style="bold")
 
 
 class AllNotesScreen(Screen[Annotation | None]):
@@ -51,10 +53,10 @@ class AllNotesScreen(Screen[Annotation | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = clean(self.briefing.title)
-        self.sub_title = f"All notes ({len(self.notes)})"
+        self.title = screen_text.plain(self.briefing.title)
+        self.sub_title = screen_text.plain(f"All notes ({len(self.notes)})")
         notes = self.query_one(OptionList)
-        notes.border_title = f"All notes · {len(self.notes)}"
+        notes.border_title = screen_text.content(f"All notes · {len(self.notes)}")
         if not self.notes:
             notes.add_option(
                 Option(Text("No notes yet: press a on a fact to add one.", style="dim"), disabled=True)

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from .. import screen_text
+
 EXTRA_KEYS = [
     ("tab / shift+tab", "Move between panes"),
     ("↑ ↓ / j k", "Move within the focused list"),
@@ -46,6 +48,6 @@ class HelpScreen(ModalScreen[None]):
             if known is None or len(shown) < len(known):  # `q` rather than `^q` for Quit
                 rows[binding.description] = shown
         for description, shown in rows.items():
-            table.add_row(Text(shown, style="bold"), Text(description))
+            table.add_row(screen_text.text(shown, style="bold"), screen_text.text(description))
         for key, what in EXTRA_KEYS:
-            table.add_row(Text(key, style="bold"), Text(what))
+            table.add_row(screen_text.text(key, style="bold"), screen_text.text(what))

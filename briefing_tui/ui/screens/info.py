@@ -10,38 +10,32 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...model import Briefing
-from ...sanitize import clean
+from .. import screen_text
 
 
 def info_text(b: Briefing) -> Text:
-    """Plain Rich Text built piece by piece: every value is bundle text, never markup."""
-    text = Text()
-    text.append(clean(b.title) + "\n", style="bold")
+    """Every value is bundle text: built through screen_text, never read as markup."""
+    parts: list[screen_text.Part] = [(b.title + "\n", "bold")]
     for label, value in (("Source", b.source), ("Published", b.published), ("Link", b.url)):
         if value:
-            text.append(f"{label}: ", style="dim")
-            text.append(clean(value) + "\n")
+            parts += [(f"{label}: ", "dim"), value + "\n"]
     if b.summary:
-        text.append("\n" + clean(b.summary) + "\n", style="italic")
+        parts.append(("\n" + b.summary + "\n", "italic"))
     if b.tags:
-        text.append("\nTags: ", style="dim")
-        text.append(", ".join(clean(t) for t in b.tags) + "\n")
+        parts += [("\nTags: ", "dim"), screen_text.joined(b.tags) + "\n"]
     if b.people:
-        text.append("\nPeople\n", style="bold")
+        parts.append(("\nPeople\n", "bold"))
         for p in b.people:
-            text.append(f"  {clean(p.name)}", style="bold")
-            text.append(f" — {clean(p.title)}\n" if p.title else "\n")
+            parts += [(f"  {p.name}", "bold"), f" — {p.title}\n" if p.title else "\n"]
     if b.organisations:
-        text.append("\nOrganisations\n", style="bold")
-        for org in b.organisations:
-            text.append(f"  {clean(org)}\n")
+        parts.append(("\nOrganisations\n", "bold"))
+        parts += [f"  {org}\n" for org in b.organisations]
     kinds: dict[str, int] = {}
     for f in b.facts:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
-    text.append("\nFacts: ", style="dim")
-    text.append(", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none")
-    text.append(f" · {len(b.countries)} countries\n", style="dim")
-    return text
+    parts += [("\nFacts: ", "dim"), ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none",
+              (f" · {len(b.countries)} countries\n", "dim")]
+    return screen_text.text(*parts)
 
 
 class InfoScreen(ModalScreen[None]):

@@ -8,23 +8,34 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ...bundle.discover import Entry, discover
 from ...locations import bundles_dir, shipped_content_dir
-from ...sanitize import clean
+from ...storage import StoreError
+from .. import screen_text
+from ..typed_app import briefing_app
 
-TITLE_WIDTH = 44
+# Columns after the title, with their widths; below NARROW_WIDTH the source and countries go,
+# so the title and the counts that matter (facts, notes) keep their room.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("Date", 10), ("Source", 14), ("Facts", 5), ("Countries", 9), ("Notes", 5),
+)
+NARROW_COLUMNS = ("Date", "Facts", "Notes")
+NARROW_WIDTH = 100
+MIN_TITLE_WIDTH = 20
 
 
 def where(folder: Path) -> str:
-    """Where a bundle came from, in words: the shipped set, the user's own, or its path."""
+    """Where a bundle came from, in words: the shipped set, the user's own, or its path.
+    A folder name is untrusted text (anyone may name a folder): it is cleaned here."""
     if folder.parent == shipped_content_dir():
-        return f"Shipped with briefing · {folder.name}"
+        return screen_text.plain(f"Shipped with briefing · {folder.name}")
     if folder.parent == bundles_dir():
-        return f"Your bundles · {folder.name}"
-    return clean(str(folder))
+        return screen_text.plain(f"Your bundles · {folder.name}")
+    return screen_text.plain(folder)
 
 
 class LibraryScreen(Screen[None]):
@@ -38,6 +49,10 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Entry] = []
+        self._counts: dict[str, int] = {}
+        self._columns: tuple[str, ...] = ()
+        # The bundle under the cursor, kept across reloads (coming back from the reader).
+        self._cursor_key = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,11 +63,19 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "briefing"
         self.sub_title = "Library"
-        table = self.query_one(DataTable)
-        # A long title must not push the counts off screen: its column has a fixed width.
-        table.add_column("Title", width=TITLE_WIDTH)
-        table.add_columns("Date", "Source", "Facts", "Countries", "Notes")
-        table.border_title = "Briefings"
+        self.query_one(DataTable).border_title = "Briefings"
+
+    def on_resize(self, event: Resize) -> None:
+        """The title takes what the other columns leave; narrow terminals drop two columns."""
+        if self.entries:
+            self._show(self.entries, self._counts)
+
+    def _layout(self) -> tuple[tuple[str, ...], int]:
+        width = self.size.width or 120
+        names = tuple(n for n, _ in COLUMNS if width >= NARROW_WIDTH or n in NARROW_COLUMNS)
+        # Each column costs its width plus DataTable's padding of 1 on each side.
+        used = sum(w + 2 for n, w in COLUMNS if n in names) + 2 + 4  # title padding, border, scrollbar
+        return names, max(width - used, MIN_TITLE_WIDTH)
 
     def on_screen_resume(self) -> None:
         """Read the bundles each time the library shows (note counts change in the reader),
@@ -65,47 +88,53 @@ class LibraryScreen(Screen[None]):
     def load_entries(self) -> None:
         """Reading every bundle is I/O: keep it off the event loop."""
         entries = discover()
-        store = getattr(self.app, "store", None)
+        store = briefing_app(self).store
         counts: dict[str, int] = {}
         for e in entries:
-            if e.briefing is not None and store is not None:
+            if e.briefing is not None:
                 try:
                     counts[e.id] = len(store.list(e.id))
-                except Exception:  # a broken store is reported by the app, not here
+                except (StoreError, OSError):  # a broken store is reported by the app, not here
                     counts[e.id] = 0
         self.app.call_from_thread(self._show, entries, counts)
 
     def _show(self, entries: list[Entry], counts: dict[str, int]) -> None:
         self.entries = entries
+        self._counts = counts
         table = self.query_one(DataTable)
-        table.clear()
+        names, title_width = self._layout()
+        table.clear(columns=True)
+        table.add_column("Title", width=title_width, key="Title")
+        for name, width in COLUMNS:
+            if name in names:
+                table.add_column(name, width=width, key=name)
         for e in entries:
-            if e.briefing is not None:
-                b = e.briefing
-                title = clean(b.title)
-                if len(title) > TITLE_WIDTH:
-                    title = title[: TITLE_WIDTH - 1].rstrip() + "…"
-                table.add_row(
-                    Text(title),
-                    Text(clean(b.published) or "—"),
-                    Text(clean(b.source) or "—"),
-                    Text(str(len(b.facts)), justify="right"),
-                    Text(str(len(b.countries)), justify="right"),
-                    Text(str(counts.get(e.id, 0)), justify="right"),
-                    key=str(e.path),
-                )
-            else:
-                table.add_row(
-                    Text(f"⚠ {clean(e.path.name)}", style="bold red"),
-                    Text("broken", style="red"),
-                    Text(clean(str(e.problems[0])) if e.problems else "", style="red"),
-                    "",
-                    "",
-                    "",
-                    key=str(e.path),
-                )
+            cells = self._cells(e, counts, title_width)
+            table.add_row(*(cells[0], *(cells[1][n] for n in names)), key=str(e.path))
+        keys = [str(e.path) for e in entries]
+        row = keys.index(self._cursor_key) if self._cursor_key in keys else 0
         table.focus()
-        self._describe(0)
+        if entries:
+            table.move_cursor(row=row, animate=False)
+        self._describe(row)
+
+    @staticmethod
+    def _cells(e: Entry, counts: dict[str, int], title_width: int) -> tuple[Text, dict[str, Text]]:
+        if e.briefing is not None:
+            b = e.briefing
+            return screen_text.text(screen_text.shorten(b.title, title_width)), {
+                "Date": screen_text.text(b.published or "—"),
+                "Source": screen_text.text(screen_text.shorten(b.source or "—", 14)),
+                "Facts": screen_text.number(len(b.facts)),
+                "Countries": screen_text.number(len(b.countries)),
+                "Notes": screen_text.number(counts.get(e.id, 0)),
+            }
+        problem = str(e.problems[0]) if e.problems else ""
+        return screen_text.text(f"⚠ {e.path.name}", style="bold red"), {
+            "Date": Text("broken", style="red"),
+            "Source": screen_text.text(problem, style="red"),
+            "Facts": Text(""), "Countries": Text(""), "Notes": Text(""),
+        }
 
     def _describe(self, row: int) -> None:
         detail = self.query_one("#library-detail", Static)
@@ -113,16 +142,16 @@ class LibraryScreen(Screen[None]):
             detail.update(Text("No bundles found.", style="dim"))
             return
         e = self.entries[row]
+        self._cursor_key = str(e.path)
         if e.briefing is None:
-            lines = "\n".join(clean(str(p)) for p in e.problems)
-            detail.update(Text(f"This bundle cannot be opened:\n{lines}", style="red"))
+            lines = screen_text.joined(e.problems, "\n")
+            detail.update(screen_text.text(f"This bundle cannot be opened:\n{lines}", style="red"))
         else:
-            text = Text()
-            text.append(clean(e.briefing.title) + "\n", style="bold")
+            parts: list[screen_text.Part] = [(e.briefing.title + "\n", "bold")]
             if e.briefing.summary:
-                text.append(clean(e.briefing.summary) + "\n")
-            text.append(where(e.path), style="dim")
-            detail.update(text)
+                parts.append(e.briefing.summary + "\n")
+            parts.append((where(e.path), "dim"))
+            detail.update(screen_text.text(*parts))
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -138,9 +167,9 @@ class LibraryScreen(Screen[None]):
             return
         e = self.entries[row]
         if e.briefing is None:
-            self.notify(clean(str(e.problems[0])), title="Cannot open this bundle", severity="error")
+            self.notify(str(e.problems[0]), title="Cannot open this bundle", severity="error")
             return
-        self.app.open_briefing(e.briefing)  # type: ignore[attr-defined]
+        briefing_app(self).open_briefing(e.briefing)
 
     def action_reload(self) -> None:
         self.load_entries()

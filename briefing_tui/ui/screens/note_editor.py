@@ -1,10 +1,13 @@
-"""The note editor: Markdown text, tags and a label; ctrl+s saves, escape asks before losing text."""
+"""The note editor: Markdown text, tags and a label; ctrl+s saves, escape asks before losing text.
+
+The editor calls the save itself and closes only once the note is stored: on a full or
+read-only disk it stays open with the text, says why, and ctrl+s tries again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
 from ...model import LABELS
+from .. import screen_text
 from .confirm import ConfirmScreen
 
 
@@ -38,17 +42,25 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         Binding("escape", "cancel", "Cancel", priority=True, id="note.cancel"),
     ]
 
-    def __init__(self, heading: str, context: str, draft: NoteDraft | None = None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        context: str,
+        save: Callable[[NoteDraft], str | None],
+        draft: NoteDraft | None = None,
+    ) -> None:
+        """`save` stores the draft and returns None, or the reason it could not."""
         super().__init__()
         self.heading = heading
         self.context = context
+        self.save = save
         self.original = draft or NoteDraft("", (), "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
-            yield Static(Text(self.heading, style="bold"), id="note-heading")
+            yield Static(screen_text.text(self.heading, style="bold"), id="note-heading")
             if self.context:
-                yield Static(Text(self.context, style="italic dim"), id="note-context")
+                yield Static(screen_text.text(self.context, style="italic dim"), id="note-context")
             yield TextArea(self.original.text, id="note-text", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="note-fields"):
                 yield Input(
@@ -60,10 +72,12 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                     prompt="No label",
                     id="note-label",
                 )
-            yield Static(Text("ctrl+s save · escape cancel · tab next field", style="dim"))
+            yield Static(screen_text.text("ctrl+s save · escape cancel · tab next field", style="dim"))
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)  # editing goes on where the text ends
 
     def draft(self) -> NoteDraft:
         label = self.query_one(Select).value
@@ -77,6 +91,15 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         draft = self.draft()
         if not draft.text.strip():
             self.notify("A note needs some text (or press escape to cancel).", severity="warning")
+            return
+        problem = self.save(draft)
+        if problem is not None:
+            self.notify(
+                f"{problem}\nYour text is still here: ctrl+s tries again, escape leaves it.",
+                title="Note not saved",
+                severity="error",
+                timeout=15,
+            )
             return
         self.dismiss(draft)
 

@@ -7,13 +7,14 @@ all go through the same path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,9 +24,11 @@ from ...anchoring import locate, make_anchor
 from ...countries import country_name
 from ...model import Anchor, Annotation, Briefing, Fact, Target
 from ...reading_state import Position, load_position, save_position
-from ...sanitize import clean
+from ...storage import StoreError
 from ...store import AnnotationStore
+from .. import screen_text
 from ..commands import ReaderCommands
+from ..typed_app import briefing_app
 from ..widgets.article_view import ArticleView
 from ..widgets.country_list import CountryList, country_label
 from ..widgets.fact_list import FactList
@@ -35,6 +38,15 @@ from .confirm import ConfirmScreen
 from .info import InfoScreen
 from .note_editor import NoteDraft, NoteEditor
 
+if TYPE_CHECKING:
+    from ..app import BriefingApp
+
+# What can go wrong when notes are saved, edited, deleted or exported: the store, the disk,
+# and validation. Anything else is a bug and must surface in the tests, not as a toast.
+NOTE_ERRORS = (StoreError, OSError, ValueError)
+
+# How much of a note the delete question quotes (cut at a word, with an ellipsis).
+DELETE_PREVIEW_CHARS = 160
 NARROW_WIDTH = 110
 TINY_WIDTH = 60
 SHORT_HEIGHT = 20
@@ -46,8 +58,11 @@ class ReaderScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "next", "Next fact", id="reader.next"),
         Binding("p", "previous", "Prev fact", id="reader.previous"),
-        Binding("g", "first", "First", show=False, id="reader.first"),
-        Binding("G", "last", "Last", show=False, id="reader.last"),
+        # While searching, n and p step through the matches, and the footer says so.
+        Binding("n", "next_match", "Next match", id="reader.next-match"),
+        Binding("p", "previous_match", "Prev match", id="reader.previous-match"),
+        Binding("g", "first", "First fact", show=False, id="reader.first"),
+        Binding("G", "last", "Last fact", show=False, id="reader.last"),
         Binding("c", "focus_countries", "Countries", id="reader.countries"),
         Binding("slash", "search", "Search", key_display="/", id="reader.search"),
         Binding("a", "add_note", "Note", id="reader.add-note"),
@@ -87,6 +102,19 @@ class ReaderScreen(Screen[None]):
         self.notes: list[Annotation] = []
         self._restore = load_position(briefing.id)
         self._search_hits: set[str] = set()
+        self._scroll_y = 0
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return briefing_app(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/p mean "next fact" normally and "next match" while searching (one shows at a time)."""
+        if action in ("next", "previous"):
+            return not self.search_query
+        if action in ("next_match", "previous_match"):
+            return bool(self.search_query)
+        return True
 
     # --- layout ---------------------------------------------------------------
 
@@ -102,13 +130,18 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = clean(self.briefing.title)
-        self.sub_title = " · ".join(clean(x) for x in (self.briefing.source, self.briefing.published) if x)
+        self.title = screen_text.plain(self.briefing.title)
+        where = (x for x in (self.briefing.source, self.briefing.published) if x)
+        self.sub_title = screen_text.joined(where, " · ")
         self.query_one("#search", Input).display = False
         self.query_one("#countries", CountryList).border_title = "Countries"
         self.query_one("#article", ArticleView).border_title = "Article"
         self._reload_notes()
-        self.query_one("#article", ArticleView).load(self.briefing.body)
+        # Reading the notes may have moved a broken file aside: say so now, not at the next save.
+        self.briefing_app.report_store_events()
+        article = self.query_one("#article", ArticleView)
+        self.watch(article, "scroll_y", self._article_scrolled, init=False)
+        article.load(self.briefing.body)
         # The lists lay out every fact's wrapped text: fill them once the article's first
         # screen is up, so a briefing with hundreds of facts opens as fast as a short one.
         self.call_after_refresh(self._fill_lists)
@@ -157,16 +190,18 @@ class ReaderScreen(Screen[None]):
         where = ""
         if self.country:
             where = f" · {self._name_of(self.country)}"
+        hits = ""
+        if self.search_query:
+            hits = f" · {len(self._search_hits)} match" + ("" if len(self._search_hits) == 1 else "es")
         # Content, not str: a str border title is parsed as markup, and the name is bundle text.
-        self.query_one(FactList).border_title = Content(f"Facts{where} {i}/{len(visible)}")
+        self.query_one(FactList).border_title = screen_text.content(f"Facts{where} {i}/{len(visible)}{hits}")
 
     def _reload_notes(self) -> None:
-        store = getattr(self.app, "store", None)
         try:
-            self.notes = store.list(self.briefing.id) if store is not None else []
-        except Exception as exc:  # StoreError: the reader still opens, and says why notes are missing
+            self.notes = self.store.list(self.briefing.id)
+        except NOTE_ERRORS as exc:  # the reader still opens, and says why notes are missing
             self.notes = []
-            self.notify(clean(str(exc)), title="Notes not loaded", severity="error", timeout=10)
+            self.notify(str(exc), title="Notes not loaded", severity="error", timeout=10)
 
     def _show_notes(self) -> None:
         """The pane shows the notes of the highlighted country while the sidebar has focus,
@@ -175,11 +210,11 @@ class ReaderScreen(Screen[None]):
         code = self._highlighted_country() if isinstance(self.focused, CountryList) else ""
         if code:
             mine = [n for n in self.notes if n.target.kind == "country" and n.target.country == code]
-            pane.border_title = Content(f"Notes · {self._name_of(code)}")
+            pane.border_title = screen_text.content(f"Notes · {self._name_of(code)}")
             pane.show_notes(mine, "No notes on this country: press A to add one.")
             return
         mine = [n for n in self.notes if n.target.kind == "fact" and n.target.fact_id == self.fact_id]
-        pane.border_title = Content(
+        pane.border_title = screen_text.content(
             f"Notes · {self.fact_id}" if self.briefing.fact(self.fact_id) else "Notes"
         )
         pane.show_notes(mine, "No notes on this fact: press a to add one.")
@@ -223,14 +258,12 @@ class ReaderScreen(Screen[None]):
     def watch_search_query(self, query: str) -> None:
         article = self.query_one(ArticleView)
         if query:
-            count = article.search(query)
+            article.search(query)
             needle = query.casefold()
             self._search_hits = {
                 f.id for f in self.facts if needle in f.statement.casefold() or needle in f.source.casefold()
             }
-            self.query_one(
-                "#search", Input
-            ).border_title = f"{count} matches in the article, {len(self._search_hits)} facts"
+            self._show_match_count()
         else:
             article.clear_search()
             self._search_hits = set()
@@ -238,6 +271,20 @@ class ReaderScreen(Screen[None]):
             if fact is not None:
                 article.highlight_quote(fact.source)
         self.query_one(FactList).refresh_marks(self.annotated_ids, self._search_hits)
+        self._update_facts_title()
+        self.refresh_bindings()
+
+    def _show_match_count(self) -> None:
+        article = self.query_one(ArticleView)
+        count = article.match_count
+        if count:
+            where = f"Match {(article.match_index or 0) + 1}/{count}"
+        else:
+            where = "No match"
+        facts = len(self._search_hits)
+        self.query_one("#search", Input).border_title = screen_text.content(
+            f"{where} in the article · {facts} fact{'' if facts == 1 else 's'}"
+        )
 
     # --- events from the panes ---------------------------------------------------
 
@@ -285,18 +332,15 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.LinkClicked)
     def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
-        self.app.ask_to_open_link(event.url)  # type: ignore[attr-defined]
+        self.briefing_app.ask_to_open_link(event.url)
+
+    def _article_scrolled(self, y: float) -> None:
+        # Kept here, because the article pane is gone by the time the screen unmounts.
+        self._scroll_y = int(y)
 
     # --- actions ------------------------------------------------------------------
 
     def _step(self, delta: int) -> None:
-        if self.search_query:
-            article = self.query_one(ArticleView)
-            if delta > 0:
-                article.next_match()
-            else:
-                article.previous_match()
-            return
         visible = [f.id for f in self.visible_facts]
         if not visible:
             return
@@ -308,6 +352,33 @@ class ReaderScreen(Screen[None]):
 
     def action_previous(self) -> None:
         self._step(-1)
+
+    def _step_match(self, delta: int) -> None:
+        """The next (or previous) match in the article; the fact whose sentence holds it is
+        selected in the facts pane, so matching facts are reached as the matches are."""
+        article = self.query_one(ArticleView)
+        if delta > 0:
+            article.next_match()
+        else:
+            article.previous_match()
+        self._show_match_count()
+        offset = article.current_match_offset()
+        if offset is None:
+            return
+        for fact in self.visible_facts:
+            if fact.id not in self._search_hits:
+                continue
+            span = article.find_quote(fact.source)
+            if span is not None and span[0] <= offset < span[1]:
+                self.query_one(FactList).select_fact(fact.id)
+                self.fact_id = fact.id
+                break
+
+    def action_next_match(self) -> None:
+        self._step_match(+1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
 
     def _focused_list(self) -> OptionList | None:
         focused = self.focused
@@ -340,60 +411,70 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(InfoScreen(self.briefing))
 
     def action_back(self) -> None:
-        """Escape unwinds one thing at a time: search, then the filter, then the screen."""
+        """Escape unwinds one thing at a time: the search, the countries shown on a narrow
+        screen, focus in another pane (back to the facts), the filter, and only then the screen."""
         search = self.query_one("#search", Input)
+        facts = self.query_one(FactList)
         if search.display:
             search.value = ""
             search.display = False
             self.search_query = ""
-            self.query_one(FactList).focus()
+            facts.focus()
         elif self.has_class("-show-countries"):
             self.remove_class("-show-countries")
-            self.query_one(FactList).focus()
+            facts.focus()
+        elif self.focused is not facts:
+            facts.focus()
         elif self.country:
             self.country = ""
         elif len(self.app.screen_stack) > 2:
+            self.save_position()
             self.app.pop_screen()
 
     # --- notes ----------------------------------------------------------------------
 
     @property
     def store(self) -> AnnotationStore:
-        return self.app.store  # type: ignore[attr-defined]
+        return self.briefing_app.store
 
     def _after_change(self, message: str) -> None:
         self._reload_notes()
         self.query_one(FactList).refresh_marks(self.annotated_ids, self._search_hits)
         self._show_notes()
-        self.app.report_store_events()  # type: ignore[attr-defined]
+        self.briefing_app.report_store_events()
         self.notify(message, timeout=3)
 
-    def _save_new(self, target: Target, heading: str, context: str) -> None:
-        def saved(draft: NoteDraft | None) -> None:
-            if draft is None:
-                return
-            try:
-                self.store.add(self.briefing.id, target, draft.text, draft.tags, draft.label)
-            except Exception as exc:  # StoreError, OSError: say so, keep the app running
-                self.notify(clean(str(exc)), title="Note not saved", severity="error", timeout=10)
-                return
-            self._after_change(f"Note saved on {target.describe()}.")
+    def _store_call(self, call: Callable[[], object], done: str) -> str | None:
+        """Run one store change; None when it worked, else the reason (the editor stays open)."""
+        try:
+            call()
+        except NOTE_ERRORS as exc:
+            return str(exc) or type(exc).__name__
+        self._after_change(done)
+        return None
 
-        self.app.push_screen(NoteEditor(heading, context), saved)
+    def _save_new(self, target: Target, heading: str, context: str) -> None:
+        def save(draft: NoteDraft) -> str | None:
+            return self._store_call(
+                lambda: self.store.add(self.briefing.id, target, draft.text, draft.tags, draft.label),
+                f"Note saved on {target.describe()}.",
+            )
+
+        self.app.push_screen(NoteEditor(heading, context, save))
 
     def action_add_note(self) -> None:
-        """A note on the search hit while searching, else on the selected fact."""
+        """A note on the search hit while searching, else on the selected fact (if it is shown)."""
         article = self.query_one(ArticleView)
         match = article.current_match() if self.search_query else None
         if match is not None:
             anchor = self._anchor_for(*match)
-            self._save_new(Target("passage", anchor=anchor), "Note on a passage", f"“{clean(anchor.exact)}”")
+            self._save_new(Target("passage", anchor=anchor), "Note on a passage", f"“{anchor.exact}”")
             return
         fact = self.briefing.fact(self.fact_id)
-        if fact is None:
-            self.notify("No fact selected.", severity="warning")
+        if fact is None or fact not in self.visible_facts:
+            self.notify("No fact selected: the facts pane is empty.", severity="warning")
             return
-        self._save_new(Target("fact", fact_id=fact.id), f"Note on fact {fact.id}", clean(fact.statement))
+        self._save_new(Target("fact", fact_id=fact.id), f"Note on fact {fact.id}", fact.statement)
 
     def _anchor_for(self, exact: str, prefix: str, suffix: str) -> Anchor:
         """Place a hit of the rendered text in the article's source, so the note survives edits."""
@@ -409,7 +490,7 @@ class ReaderScreen(Screen[None]):
             self.notify("No country selected: press c to choose one.", severity="warning")
             return
         country = self.briefing.country(code)
-        role = clean(country.role) if country else ""
+        role = country.role if country else ""
         self._save_new(Target("country", country=code), f"Note on {self._name_of(code)}", role)
 
     def action_edit_note(self) -> None:
@@ -418,18 +499,14 @@ class ReaderScreen(Screen[None]):
             self.notify("No note here to edit.", severity="warning")
             return
 
-        def saved(draft: NoteDraft | None) -> None:
-            if draft is None:
-                return
-            try:
-                self.store.update(note.id, text=draft.text, tags=draft.tags, label=draft.label)
-            except Exception as exc:
-                self.notify(clean(str(exc)), title="Note not saved", severity="error", timeout=10)
-                return
-            self._after_change("Note updated.")
+        def save(draft: NoteDraft) -> str | None:
+            return self._store_call(
+                lambda: self.store.update(note.id, text=draft.text, tags=draft.tags, label=draft.label),
+                "Note updated.",
+            )
 
         draft = NoteDraft(note.text, note.tags, note.label)
-        self.app.push_screen(NoteEditor(f"Edit note on {note.target.describe()}", "", draft), saved)
+        self.app.push_screen(NoteEditor(f"Edit note on {note.target.describe()}", "", save, draft))
 
     def action_delete_note(self) -> None:
         note = self.query_one(NotesPane).highlighted_note
@@ -440,14 +517,11 @@ class ReaderScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.store.remove(note.id)
-            except Exception as exc:
-                self.notify(clean(str(exc)), title="Note not deleted", severity="error", timeout=10)
-                return
-            self._after_change("Note deleted.")
+            problem = self._store_call(lambda: self.store.remove(note.id), "Note deleted.")
+            if problem is not None:
+                self.notify(problem, title="Note not deleted", severity="error", timeout=10)
 
-        preview = clean(note.text.strip().splitlines()[0] if note.text.strip() else "")[:60]
+        preview = screen_text.shorten(note.text, DELETE_PREVIEW_CHARS)
         self.app.push_screen(ConfirmScreen(f"Delete this note?\n\n{preview}", yes="Delete"), answered)
 
     def _step_annotated(self, delta: int) -> None:
@@ -486,8 +560,12 @@ class ReaderScreen(Screen[None]):
             if found is None:
                 self.notify("That passage is no longer in the article (orphaned note).", severity="warning")
                 return
-            self.query_one(ArticleView).highlight_quote(self.briefing.body[found[0] : found[1]])
-            self.query_one(ArticleView).focus()
+            # The anchor as it stands in today's body (it may have moved), with its own
+            # surroundings, so the view lights this occurrence and not the first one.
+            here = make_anchor(self.briefing.body, *found)
+            article = self.query_one(ArticleView)
+            article.highlight_passage(here.exact, here.prefix, here.suffix)
+            article.focus()
 
     def action_export(self) -> None:
         from datetime import datetime
@@ -501,8 +579,8 @@ class ReaderScreen(Screen[None]):
             text = export_markdown(self.briefing, self.notes, now.isoformat().replace("+00:00", "Z"))
             path.parent.mkdir(parents=True, exist_ok=True)
             write_export(text, path)
-        except Exception as exc:
-            self.notify(clean(str(exc)), title="Export failed", severity="error", timeout=10)
+        except NOTE_ERRORS as exc:
+            self.notify(str(exc), title="Export failed", severity="error", timeout=10)
             return
         self.notify(f"{len(self.notes)} notes exported to {path}", title="Exported", timeout=10)
 
@@ -520,11 +598,8 @@ class ReaderScreen(Screen[None]):
         self.save_position()
 
     def save_position(self) -> None:
+        """The fact and the article's scroll (followed as it changes: at unmount the pane is gone)."""
         try:
-            y = int(self.query_one(ArticleView).scroll_y)
-        except Exception:  # the pane may already be gone at shutdown
-            y = 0
-        try:
-            save_position(self.briefing.id, Position(self.fact_id, y))
+            save_position(self.briefing.id, Position(self.fact_id, self._scroll_y))
         except OSError:
             pass  # a lost reading position is not worth an error at exit

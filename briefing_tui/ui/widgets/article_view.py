@@ -824,26 +824,57 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self._highlight
         return self._text()[start:end]
 
-    def highlight_quote(self, quote: str, *, scroll: bool = True) -> bool:
-        """Light up `quote` (whitespace-insensitive) and bring it into view."""
+    def find_quote(self, quote: str) -> tuple[int, int] | None:
+        """Where `quote` first stands in the rendered text (whitespace-insensitive, straight and
+        curly quotes alike, Markdown emphasis markers ignored), as (start, end) offsets."""
         text = self._text()
         if not self._may_contain(quote, text):
-            return False
-        match = None
+            return None
         for candidate in (quote, _MARKERS.sub("", quote)):
             pattern = _quote_pattern(candidate)
             if pattern is None:
                 continue
             match = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
             if match:
-                break
-        if match is None:
+                return match.start(), match.end()
+        return None
+
+    def highlight_quote(self, quote: str, *, scroll: bool = True) -> bool:
+        """Light up `quote` (whitespace-insensitive) and bring it into view."""
+        span = self.find_quote(quote)
+        if span is None:
             return False
-        self._highlight = (match.start(), match.end())
-        if scroll:
-            self._scroll_to_offset(match.start())
-        self.refresh()
+        self._light(span, scroll)
         return True
+
+    def highlight_passage(self, exact: str, prefix: str, suffix: str, *, scroll: bool = True) -> bool:
+        """Light the occurrence of `exact` whose surroundings best agree with `prefix` and `suffix`
+        (a passage note's anchor): the second "787" of an article, not the first."""
+        pattern = _quote_pattern(exact)
+        if pattern is None:
+            return False
+        text = self._text()
+        best: tuple[int, int] | None = None
+        best_score = -1
+        for flags in (0, re.IGNORECASE):
+            for m in re.finditer(pattern, text, flags):
+                before = text[max(m.start() - len(prefix) - 16, 0) : m.start()]
+                after = text[m.end() : m.end() + len(suffix) + 16]
+                score = _agreement(before, prefix, from_end=True) + _agreement(after, suffix, from_end=False)
+                if score > best_score:
+                    best, best_score = (m.start(), m.end()), score
+            if best is not None:
+                break
+        if best is None:
+            return False
+        self._light(best, scroll)
+        return True
+
+    def _light(self, span: tuple[int, int], scroll: bool) -> None:
+        self._highlight = span
+        if scroll:
+            self._scroll_to_offset(span[0])
+        self.refresh()
 
     @staticmethod
     def _may_contain(quote: str, text: str) -> bool:
@@ -962,6 +993,21 @@ class ArticleView(ScrollView, can_focus=True):
     def rendered_lines(self) -> list[str]:
         """The text of the lines now on screen (for tests and debugging)."""
         return [self.render_line(y).text for y in range(self._view_size.height)]
+
+
+def _agreement(seen: str, wanted: str, *, from_end: bool) -> int:
+    """How many words of `wanted` agree with `seen`, next to the match (whitespace and
+    Markdown markers ignored): the prefix is read backwards from its end, the suffix forwards."""
+    a = _MARKERS.sub("", seen).split()
+    b = _MARKERS.sub("", wanted).split()
+    if from_end:
+        a, b = a[::-1], b[::-1]
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x.casefold() != y.casefold():
+            break
+        n += 1
+    return n
 
 
 def _line_range(line: LayoutLine) -> tuple[int, int]:

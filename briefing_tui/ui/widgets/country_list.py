@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...countries import country_name, flag
 from ...model import Country
-from ...sanitize import clean
+from .. import screen_text
 
 # Terminals known to draw regional-indicator flags as one glyph.
 _FLAG_TERMINALS = {"iTerm.app", "WezTerm", "Apple_Terminal", "vscode", "ghostty"}
@@ -32,21 +32,20 @@ def flags_supported() -> bool:
 
 
 def country_label(country: Country) -> str:
-    return clean(country.name or country_name(country.code) or country.code)
+    return screen_text.plain(country.name or country_name(country.code) or country.code)
 
 
 def country_prompt(country: Country, count: int, *, with_flag: bool, active: bool) -> Text:
-    text = Text()
-    text.append(f"{flag(country.code) if with_flag else country.code} ", style="bold cyan")
     # Separators end the previous span: Textual drops a space that starts a styled span.
-    text.append(country_label(country), style="bold reverse" if active else "bold")
-    text.append(" ")
-    text.append(f"· {count}", style="dim")
+    parts: list[screen_text.Part] = [
+        (f"{flag(country.code) if with_flag else country.code} ", "bold cyan"),
+        (country_label(country), "bold reverse" if active else "bold"),
+        " ",
+        (f"· {count}", "dim"),
+    ]
     if country.role:
-        role = clean(country.role)
-        short = role if len(role) <= ROLE_CHARS else role[: ROLE_CHARS - 1].rstrip() + "…"
-        text.append(f"\n{short}", style="italic dim")
-    return text
+        parts.append(("\n" + screen_text.shorten(country.role, ROLE_CHARS), "italic dim"))
+    return screen_text.text(*parts)
 
 
 class CountryList(OptionList):

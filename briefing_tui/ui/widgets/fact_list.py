@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Fact
-from ...sanitize import clean
+from .. import screen_text
 
 KIND_STYLE: dict[str, tuple[str, str]] = {
     "figure": ("■", "bold cyan"),
@@ -23,18 +23,14 @@ NOTE_MARK = "✎"
 def fact_prompt(fact: Fact, *, annotated: bool, search_hit: bool) -> Text:
     """Icon and colour for the kind, the value in bold, then the statement (all plain text)."""
     icon, style = KIND_STYLE.get(fact.kind, ("?", "bold"))
-    text = Text()
-    text.append(f"{icon} ", style=style)
-    text.append(fact.value.to_text() if fact.value else fact.kind, style=style)
+    value = fact.value.display() if fact.value else fact.kind
+    parts: list[screen_text.Part] = [(f"{icon} ", style), (value, style)]
     if annotated:
-        text.append(" ")
-        text.append(NOTE_MARK, style="bold red")
+        parts += [" ", (NOTE_MARK, "bold red")]
     if search_hit:
-        text.append(" ")
-        text.append("⌕", style="bold reverse")
-    text.append("\n")
-    text.append(clean(fact.statement), style="")
-    return text
+        parts += [" ", ("⌕", "bold reverse")]
+    parts += ["\n", fact.statement]
+    return screen_text.text(*parts)
 
 
 class FactList(OptionList):

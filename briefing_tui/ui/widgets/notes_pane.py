@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Annotation
-from ...sanitize import clean
+from .. import screen_text
 
 LABEL_STYLE = {
     "important": "bold red",
@@ -18,18 +19,22 @@ LABEL_STYLE = {
 
 
 def note_prompt(note: Annotation) -> Text:
-    text = Text()
+    parts: list[screen_text.Part] = []
     if note.label:
-        text.append(f"[{note.label}] ", style=LABEL_STYLE.get(note.label, "bold"))
-    text.append(clean(note.text.strip()) or "(empty note)")
+        parts.append((f"[{note.label}] ", LABEL_STYLE.get(note.label, "bold")))
+    parts.append(note.text.strip() or "(empty note)")
     if note.tags:
-        text.append("  ")
-        text.append(" ".join(f"#{clean(t)}" for t in note.tags), style="dim")
-    return text
+        parts += ["  ", (" ".join(f"#{t}" for t in note.tags), "dim")]
+    return screen_text.text(*parts)
 
 
 class NotesPane(OptionList):
     """Option ids are annotation ids, so `e` and `d` act on the note under the cursor."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -48,7 +53,7 @@ class NotesPane(OptionList):
             self.add_options(Option(note_prompt(n), id=n.id) for n in notes)
             self.highlighted = 0
         else:
-            self.add_option(Option(Text(empty_hint, style="dim italic"), disabled=True))
+            self.add_option(Option(screen_text.text(empty_hint, style="dim italic"), disabled=True))
 
     @property
     def highlighted_note(self) -> Annotation | None:
