@@ -122,6 +122,97 @@ def make_inputs(tmp: Path, sizes: tuple[tuple[str, int], ...] = SIZES) -> list[I
     return inputs
 
 
+# --------------------------------------------------------------------------- DoS shapes
+
+# Hostile shapes under the 20 MB cap (issue 16, items 6 and 7): each is a folder with
+# the three bundle files, written as text (not through the writer, and not validated:
+# reading them is what `dos_bench.py` measures).
+DOS_SHAPES: tuple[str, ...] = ("quotes-at-end", "many-facts", "big-table", "huge-paragraph")
+DOS_BYTES = 19_500_000
+DOS_FACTS = 50_000
+DOS_TABLE_ROWS = 200_000
+DOS_PARAGRAPH_BYTES = 16_000_000
+_DOS_COUNTRIES = "# Countries\n\n## US · United States\nThe country the article is about.\n"
+
+
+def _seed_sentences(seed: Briefing) -> list[str]:
+    paragraphs = [p.strip() for p in seed.body.split("\n\n") if p.strip() and not p.startswith("#")]
+    return [" ".join(p.split()) for p in paragraphs]
+
+
+def _fact(fid: str, quote: str) -> str:
+    return f"## {fid}\n- kind: claim\n- countries: US\n\n> {quote}\n\nStatement of {fid}.\n\n"
+
+
+def _write(folder: Path, bid: str, body: str, facts: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    head = f"---\nid: {bid}\ntitle: Hostile shape {bid}\nsource: bench\nschema: 1\n---\n"
+    (folder / "briefing.md").write_text(head + body, "utf-8")
+    (folder / "facts.md").write_text("# Facts\n\n" + "".join(facts), "utf-8")
+    (folder / "countries.md").write_text(_DOS_COUNTRIES, "utf-8")
+
+
+def write_dos_shape(shape: str, folder: Path, scale: float = 1.0) -> str:
+    """Write one hostile shape at `scale` of its full size into `folder`; returns its id.
+
+    - quotes-at-end: a 19 MB article whose 1,500 facts all quote its last paragraphs;
+    - many-facts: 50,000 facts (about 11 MB of facts.md) over an 8 MB article;
+    - big-table: one table of 200,000 rows;
+    - huge-paragraph: one 16 MB paragraph on a single line.
+    Every shape opens with the seed's first paragraph, so its first screen shows
+    `FIRST_SCREEN_WORD`, and every fact's quote occurs in the article.
+    """
+    seed = read_bundle(SEED_DIR)
+    sentences = _seed_sentences(seed)
+    intro = sentences[0]
+    bid = f"dos-{shape}"
+    facts: list[str] = []
+    parts = [intro]
+    if shape == "quotes-at-end":
+        closing = int(1_500 * scale) or 1
+        size = int(DOS_BYTES * scale) - closing * 450
+        total = len(intro)
+        i = 1
+        while total < size:
+            parts.append(sentences[i % len(sentences)])
+            total += len(parts[-1]) + 2
+            i += 1
+        for k in range(closing):
+            quote = f"Closing remark {k}: {sentences[k % len(sentences)][:120]}"
+            parts.append(quote)
+            facts.append(_fact(f"end-{k}", quote))
+    elif shape == "many-facts":
+        count = int(DOS_FACTS * scale) or 1
+        for k in range(count):
+            quote = f"Item {k}: {sentences[k % len(sentences)][:100]}"
+            parts.append(quote)
+            facts.append(_fact(f"f{k}", quote))
+    elif shape == "big-table":
+        rows = int(DOS_TABLE_ROWS * scale) or 1
+        table = ["| row | country | amount | note |", "|---:|---|---:|---|"]
+        table += [f"| {k} | US | {k * 37 % 10_000} | minerals deal {k} |" for k in range(rows)]
+        parts.append("\n".join(table))
+        parts.append("After the table.")
+        facts.append(_fact("intro", intro))
+    elif shape == "huge-paragraph":
+        size = int(DOS_PARAGRAPH_BYTES * scale)
+        words: list[str] = []
+        total = 0
+        i = 0
+        while total < size:
+            words.append(sentences[i % len(sentences)])
+            total += len(words[-1]) + 1
+            i += 1
+        parts.append(" ".join(words))
+        parts.append("After the paragraph.")
+        facts.append(_fact("intro", intro))
+        facts.append(_fact("after", "After the paragraph."))
+    else:
+        raise ValueError(f"unknown shape {shape!r} (expected one of {', '.join(DOS_SHAPES)})")
+    _write(folder, bid, "\n\n".join(parts) + "\n", facts)
+    return bid
+
+
 if __name__ == "__main__":
     import tempfile
 

@@ -7,9 +7,13 @@ reader, the store and the exporter without defensive copies.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal
+
+from .quote_index import first_offsets, normalise_space
 
 FACT_KINDS: tuple[str, ...] = ("figure", "date", "quote", "claim", "event")
 ORIGINS: tuple[str, ...] = ("authored", "extracted")
@@ -285,13 +289,30 @@ class Briefing:
         return next((c for c in self.countries if c.code == code), None)
 
     def facts_in_article_order(self) -> list[Fact]:
-        """Facts sorted by where their source quote first occurs in the body."""
+        """Facts sorted by where their source quote first occurs in the body (whitespace
+        aside); facts whose quote is not found verbatim come last, in file order."""
+        return list(self._article_order)
+
+    @cached_property
+    def _article_order(self) -> tuple[Fact, ...]:
+        # All quotes located in one pass over the body: a search per fact is quadratic.
+        body = normalise_space(self.body)
+        return self._order(first_offsets(body, {normalise_space(f.source) for f in self.facts}))
+
+    def prime_article_order(self, offsets: Mapping[str, int | None]) -> None:
+        """Order the facts from quote offsets found already (whitespace-normalised quote ->
+        offset in the whitespace-normalised body, as `quote_index.first_offsets` gives), so
+        the reader does not scan a long body a second time, on the UI thread."""
+        self.__dict__["_article_order"] = self._order(offsets)
+
+    def _order(self, offsets: Mapping[str, int | None]) -> tuple[Fact, ...]:
+        end = len(self.body) + 1
 
         def pos(f: Fact) -> int:
-            i = self.body.find(f.source)
-            return i if i >= 0 else len(self.body)
+            at = offsets.get(normalise_space(f.source))
+            return at if at is not None and at >= 0 else end
 
-        return sorted(self.facts, key=pos)
+        return tuple(sorted(self.facts, key=pos))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ absolute seconds, so a slow machine does not make them flake.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,11 @@ from conftest import SEED_BUNDLE
 
 from briefing_tui.bundle.discover import discover
 from briefing_tui.bundle.errors import BundleError
+from briefing_tui.bundle.markdown import ReadableText
 from briefing_tui.bundle.reader import read_bundle
+from briefing_tui.bundle.validator import validate
+from briefing_tui.model import Briefing, Fact
+from briefing_tui.quote_index import first_offsets, normalise_space
 
 # --------------------------------------------------------------------------- item 5: YAML aliases
 
@@ -92,3 +97,88 @@ def _timed(fn: Callable[[], object]) -> float:
         fn()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+# --------------------------------------------------------------------------- item 6: quotes
+
+
+def _quotes_at_end(size: int) -> Briefing:
+    """An article of `size` characters whose facts (one per KB) quote its last paragraphs."""
+    filler = "The US is reportedly planning to seek agreements with allied countries on minerals."
+    closing = size // 1000
+    paragraphs = [f"{filler} Part {i}." for i in range(size // (len(filler) + 12))]
+    facts = []
+    for k in range(closing):
+        quote = f"Closing remark {k} says the allies met in December"
+        paragraphs.append(quote + ".")
+        facts.append(Fact(f"f{k}", "claim", "Statement.", quote))
+    return Briefing("x", "T", "\n\n".join(paragraphs), facts=tuple(facts))
+
+
+def _validate_quotes(b: Briefing) -> list[str]:
+    problems: list[str] = []
+    validate(b, {}, ReadableText(b.body), lambda f, line, m: problems.append(m))
+    return [p for p in problems if "source quote" in p]
+
+
+def test_checking_quotes_at_the_end_of_a_long_article_is_not_quadratic() -> None:
+    small, big = _quotes_at_end(200_000), _quotes_at_end(2_000_000)
+    assert _validate_quotes(big) == []
+    t_small = _timed(lambda: _validate_quotes(small))
+    t_big = _timed(lambda: _validate_quotes(big))
+    # 10x the text and 10x the quotes: a search per quote costs 100x, one pass about 10x.
+    assert t_big < 40 * t_small + 0.05, (t_small, t_big)
+
+
+def test_ordering_facts_of_a_long_article_is_not_quadratic() -> None:
+    small, big = _quotes_at_end(200_000), _quotes_at_end(2_000_000)
+    order = big.facts_in_article_order()
+    assert [f.id for f in order] == [f"f{k}" for k in range(2000)]
+    t_small = _timed(lambda: dataclasses.replace(small).facts_in_article_order())
+    t_big = _timed(lambda: dataclasses.replace(big).facts_in_article_order())
+    assert t_big < 40 * t_small + 0.05, (t_small, t_big)
+
+
+def test_facts_are_ordered_by_their_quote_whatever_its_line_breaks() -> None:
+    body = "First paragraph, with the\nsecond fact.\n\nThen the first\nfact here."
+    facts = (
+        Fact("a", "claim", "S.", "Then the first fact here."),
+        Fact("b", "claim", "S.", "with the second fact"),
+        Fact("c", "claim", "S.", "not in the article"),
+    )
+    assert [f.id for f in Briefing("x", "T", body, facts=facts).facts_in_article_order()] == ["b", "a", "c"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "with the",
+        "ith the sec",
+        "the",
+        "d fact",
+        "Then the first fact here.",
+        "no such words at all",
+        "fact here. X",
+        "Then",
+        "first paragraph",
+    ],
+)
+def test_first_offsets_agrees_with_find(quote: str) -> None:
+    text = normalise_space("First paragraph, with the\nsecond fact.\n\nThen the first\nfact here.")
+    assert first_offsets(text, [quote])[quote] == text.find(quote)
+
+
+def test_a_quote_whose_words_repeat_endlessly_is_reported_as_not_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import briefing_tui.quote_index as qi
+
+    monkeypatch.setattr(qi, "MAX_CANDIDATES", 100)
+    monkeypatch.setattr(qi, "DIRECT_PASSES", 0)
+    monkeypatch.setattr(qi, "DIRECT_MIN", 0)
+    text = " ".join(["a"] * 300)
+    assert qi.first_offsets(text, ["x a a a y"]) == {"x a a a y": None}
+    b = Briefing("x", "T", text, facts=(Fact("f", "claim", "S.", "x a a a y"),))
+    assert _validate_quotes(b) == [
+        "fact f: source quote not checked: its words occur too often in the article: “x a a a y”"
+    ]

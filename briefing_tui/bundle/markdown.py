@@ -7,12 +7,18 @@ verbatim); `maxNesting` bounds recursion on hostile input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..quote_index import first_offsets
+from ..quote_index import normalise_space as normalise_space
+
 MAX_NESTING = 20
+# Source characters parsed at a time where only the text is wanted, not the tokens.
+CHUNK = 64_000
 
 
 def make_parser(*, front_matter: bool = False) -> MarkdownIt:
@@ -51,24 +57,138 @@ class ReadableText:
     """The article as a reader sees it, for finding source quotes.
 
     A quote is looked for in the raw body first (whitespace-normalised), which is
-    enough for nearly every quote and costs no parse; only a quote that spans
-    Markdown markup makes the body be parsed, once.
+    enough for nearly every quote and costs no parse; only quotes that span
+    Markdown markup make the body be parsed, once, chunk by chunk. All quotes are
+    looked for together, in one pass over the text (see `quote_index`).
     """
 
-    def __init__(self, body: str, tokens: list[Token] | None = None) -> None:
+    def __init__(self, body: str, parsed: str | None = None) -> None:
         self._body = body
         self._raw = normalise_space(body)
-        self._parsed = normalise_space(plain_text(tokens)) if tokens is not None else None
+        self._parsed = normalise_space(parsed) if parsed is not None else None
+        # Offsets in the normalised raw body of the quotes located so far (see `first_offsets`).
+        self.raw_offsets: dict[str, int | None] = {}
+
+    def locate(self, quotes: Iterable[str]) -> dict[str, bool | None]:
+        """Whether each quote occurs: True, False, or None when it could not be looked for
+        within the limits of `quote_index` (an article that repeats its words endlessly)."""
+        needles = {q: normalise_space(q) for q in quotes}
+        raw = first_offsets(self._raw, needles.values())
+        self.raw_offsets.update(raw)
+        missing = [n for n, at in raw.items() if at == -1]
+        parsed: dict[str, int | None] = {}
+        if missing:
+            if self._parsed is None:
+                self._parsed = normalise_space(readable_text(self._body))
+            parsed = first_offsets(self._parsed, missing)
+        out: dict[str, bool | None] = {}
+        for quote, needle in needles.items():
+            at = raw[needle]
+            if at == -1:
+                at = parsed[needle]
+            out[quote] = None if at is None else at >= 0
+        return out
 
     def __contains__(self, quote: object) -> bool:
-        if not isinstance(quote, str):
-            return False
-        needle = normalise_space(quote)
-        if needle in self._raw:
-            return True
-        if self._parsed is None:
-            self._parsed = normalise_space(plain_text(make_parser().parse(self._body)))
-        return needle in self._parsed
+        return isinstance(quote, str) and self.locate([quote])[quote] is True
+
+
+def readable_text(markdown: str) -> str:
+    """`plain_text` of the whole source, parsed chunk by chunk so the tokens of only one
+    chunk are alive at a time."""
+    parser = make_parser()
+    return "\n".join(plain_text(parser.parse(chunk)) for chunk in split_source(markdown, size=CHUNK))
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
+
+
+def split_source(source: str, first: int = 4_000, size: int = 64_000) -> Iterator[str]:
+    """Cut the source at top-level paragraph boundaries so chunks parse independently.
+
+    The first chunk is small so the first screen is parsed quickly. A cut is made
+    only at a blank line outside a fence, followed by a line that cannot continue
+    a list, quote, table or indented code. A document with reference-style link
+    definitions is never cut: a reference may be used before it is defined.
+    """
+    if len(source) <= first or ("]:" in source and _REFERENCE_DEF.search(source)):
+        yield source
+        return
+    target = first
+    start = 0
+    pos = 0
+    fence: str | None = None
+    prev_blank = False
+    n = len(source)
+    while pos < n:
+        nl = source.find("\n", pos)
+        end = n if nl == -1 else nl + 1
+        line = source[pos:end]
+        stripped = line.strip()
+        if fence is not None:
+            m = _FENCE.match(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                if not line[m.end() :].strip():
+                    fence = None
+        else:
+            if (
+                prev_blank
+                and pos - start >= target
+                and stripped
+                and not line[0].isspace()
+                and not _continues_container(stripped)
+            ):
+                yield source[start:pos]
+                start = pos
+                target = size
+            m = _FENCE.match(line)
+            if m:
+                fence = m.group(1)
+        prev_blank = not stripped
+        pos = end
+    yield source[start:]
+
+
+def split_sections(source: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
+    """(lines before it, chunk) of `source`, cut just before `##` headings (outside fences)
+    once a chunk holds `size` characters: facts.md and countries.md parse a chunk at a
+    time, so 50,000 facts never have all their tokens alive at once."""
+    start = 0
+    start_line = 0
+    line_no = 0
+    pos = 0
+    fence: str | None = None
+    n = len(source)
+    while pos < n:
+        nl = source.find("\n", pos)
+        end = n if nl == -1 else nl + 1
+        line = source[pos:end]
+        if fence is not None:
+            m = _FENCE.match(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                if not line[m.end() :].strip():
+                    fence = None
+        else:
+            if pos - start >= size and line.startswith("##") and line[2:3] in ("", " ", "\t", "\r", "\n"):
+                yield start_line, source[start:pos]
+                start, start_line = pos, line_no
+            m = _FENCE.match(line)
+            if m:
+                fence = m.group(1)
+        line_no += 1
+        pos = end
+    yield start_line, source[start:]
+
+
+def _continues_container(stripped: str) -> bool:
+    """True if the line could belong to a list, quote or table opened before it."""
+    c = stripped[0]
+    if c in "-*+>|":
+        return True
+    if c.isdigit():
+        return re.match(r"\d{1,9}[.)](\s|$)", stripped) is not None
+    return False
 
 
 def inline_text(token: Token) -> str:
@@ -93,7 +213,3 @@ def plain_text(tokens: list[Token]) -> str:
         elif tok.type in ("fence", "code_block", "html_block"):
             parts.append(tok.content)
     return "\n".join(parts)
-
-
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())

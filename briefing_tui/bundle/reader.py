@@ -7,6 +7,7 @@ be mistaken for facts.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,16 @@ from markdown_it.token import Token
 from ..model import Briefing, Country, Fact, Person, Problem, Value
 from .errors import BundleError
 from .markdown import (
+    CHUNK,
     MAX_NESTING,
     ReadableText,
     inline_text,
     make_parser,
     may_nest_deeply,
     nesting_overflow,
+    plain_text,
+    split_sections,
+    split_source,
 )
 from .validator import validate
 
@@ -62,6 +67,8 @@ def read_bundle(folder: Path) -> Briefing:
     validate(briefing, key_lines, article, out.add)
     if out.problems:
         raise BundleError(out.problems)
+    # The validator located every quote: the reader's fact order comes free.
+    briefing.prime_article_order(article.raw_offsets)
     return briefing
 
 
@@ -180,12 +187,18 @@ def _parse_briefing(text: str, out: _Collector) -> tuple[dict[str, Any], str, Re
 
 def _readable(body: str, offset: int, out: _Collector) -> ReadableText:
     """The body's readable text; parsed here (and checked for nesting) only when it might
-    nest too deeply. `offset` is the number of lines of briefing.md above the body."""
+    nest too deeply. `offset` is the number of lines of briefing.md above the body.
+    The parse goes chunk by chunk, so the tokens of only one chunk are alive at a time."""
     if not may_nest_deeply(body):
         return ReadableText(body)
-    tokens = make_parser().parse(body)
-    _check_nesting(BRIEFING_FILE, tokens, out, offset)
-    return ReadableText(body, tokens)
+    parser = make_parser()
+    parts: list[str] = []
+    for chunk in split_source(body, size=CHUNK):
+        tokens = parser.parse(chunk)
+        _check_nesting(BRIEFING_FILE, tokens, out, offset)
+        parts.append(plain_text(tokens))
+        offset += chunk.count("\n")
+    return ReadableText(body, "\n".join(parts))
 
 
 def _check_nesting(filename: str, tokens: list[Token], out: _Collector, offset: int = 0) -> None:
@@ -226,6 +239,20 @@ def _sections(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
     return sections
 
 
+def _chunked_sections(filename: str, text: str, out: _Collector) -> Iterator[tuple[str, int, list[Token]]]:
+    """`_sections` of a long file, parsed a chunk of whole sections at a time; the tokens'
+    lines are those of the file."""
+    parser = make_parser()
+    for before, chunk in split_sections(text):
+        tokens = parser.parse(chunk)
+        if before:
+            for tok in tokens:
+                if tok.map:
+                    tok.map = [tok.map[0] + before, tok.map[1] + before]
+        _check_nesting(filename, tokens, out)
+        yield from _sections(tokens)
+
+
 def _blocks(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
     """Top-level blocks of a section: (open token type, line, tokens of the block)."""
     blocks: list[tuple[str, int, list[Token]]] = []
@@ -241,9 +268,7 @@ def _blocks(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
 
 def _parse_facts(text: str, out: _Collector) -> list[Fact]:
     facts: list[Fact] = []
-    tokens = make_parser().parse(text)
-    _check_nesting(FACTS_FILE, tokens, out)
-    for heading, line, toks in _sections(tokens):
+    for heading, line, toks in _chunked_sections(FACTS_FILE, text, out):
         fields: dict[str, tuple[str, int]] = {}
         source: list[str] = []
         statement: list[str] = []
@@ -299,9 +324,7 @@ def _parse_facts(text: str, out: _Collector) -> list[Fact]:
 
 def _parse_countries(text: str, out: _Collector) -> list[Country]:
     countries: list[Country] = []
-    tokens = make_parser().parse(text)
-    _check_nesting(COUNTRIES_FILE, tokens, out)
-    for heading, line, toks in _sections(tokens):
+    for heading, line, toks in _chunked_sections(COUNTRIES_FILE, text, out):
         code, _, name = heading.partition("·")
         role = " ".join(inline_text(t) for t in toks if t.type == "inline").strip()
         countries.append(Country(code.strip(), name.strip(), role, line=line))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from markdown_it.token import Token
 from rich.cells import cell_len, get_character_cell_size
 
-from briefing_tui.bundle.markdown import make_parser
+from briefing_tui.bundle.markdown import make_parser, split_source
 from briefing_tui.sanitize import clean
 
 __all__ = [
@@ -116,66 +116,6 @@ class Block:
 
 
 # --------------------------------------------------------------------------- parsing
-
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
-
-
-def split_source(source: str, first: int = 4_000, size: int = 64_000) -> Iterator[str]:
-    """Cut the source at top-level paragraph boundaries so chunks parse independently.
-
-    The first chunk is small so the first screen is parsed quickly. A cut is made
-    only at a blank line outside a fence, followed by a line that cannot continue
-    a list, quote, table or indented code. A document with reference-style link
-    definitions is never cut: a reference may be used before it is defined.
-    """
-    if len(source) <= first or ("]:" in source and _REFERENCE_DEF.search(source)):
-        yield source
-        return
-    target = first
-    start = 0
-    pos = 0
-    fence: str | None = None
-    prev_blank = False
-    n = len(source)
-    while pos < n:
-        nl = source.find("\n", pos)
-        end = n if nl == -1 else nl + 1
-        line = source[pos:end]
-        stripped = line.strip()
-        if fence is not None:
-            m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                if not line[m.end() :].strip():
-                    fence = None
-        else:
-            if (
-                prev_blank
-                and pos - start >= target
-                and stripped
-                and not line[0].isspace()
-                and not _continues_container(stripped)
-            ):
-                yield source[start:pos]
-                start = pos
-                target = size
-            m = _FENCE.match(line)
-            if m:
-                fence = m.group(1)
-        prev_blank = not stripped
-        pos = end
-    yield source[start:]
-
-
-def _continues_container(stripped: str) -> bool:
-    """True if the line could belong to a list, quote or table opened before it."""
-    c = stripped[0]
-    if c in "-*+>|":
-        return True
-    if c.isdigit():
-        return re.match(r"\d{1,9}[.)](\s|$)", stripped) is not None
-    return False
-
 
 @dataclass(slots=True)
 class _Container:
