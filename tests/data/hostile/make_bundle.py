@@ -12,11 +12,26 @@ Payloads (see docs/security.md):
 - Textual markup that would be live: `[@click=app.quit]`, `[link=...]`,
 - links to javascript:, file: and ftp: targets,
 - a table 400 columns wide, block quotes 18 deep and lists 9 deep (just inside the parser's
-  nesting limit; deeper is refused, see tests/test_bad_input.py), a 20 000-character word.
+  nesting limit; deeper is refused, see tests/test_bad_input.py), a 20 000-character word,
+- (issue 16) a fact `value` holding OSC 52 (ST-terminated), CSI wipe and cursor move, OSC 0
+  title, OSC 8, DCS, C1 and bidi payloads (a count: `1 <payloads>` still parses; see
+  VALUE_LINE), and the OSC 0 title and a DCS in that fact's statement,
+- (issue 16) markup that Textual's `escape()` leaves live because the tag starts with a
+  space: `[ @click=app.quit]`, `[ @click=app.screenshot(...)]`, `[ link='file:...']` (in a
+  statement and a country name), and `[Link=...]` (in a country name and a role), which raises
+  MarkupError where bundle text is parsed as markup. `[Link=...]` is kept out of the
+  statements: a MarkupError there would hide the live `[ @click=...]` in the palette.
+
+`write_notes(data_dir)` writes a notes file for the bundle the way any program could:
+payloads in a note's label, tags and text, a fact id the bundle lacks and a bogus country
+code (the store cleans what it saves, so a file on disk is the only way to carry them).
+`HOSTILE_FOLDER` is a folder name with OSC 52, C1 and RLO bytes, for the tests that copy
+the bundle into a data dir.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,6 +46,41 @@ RLO = "\u202e"
 CLICK = "[@click=app.quit]"
 ALL = f"{OSC52}{CSI_WIPE}{OSC8}{C1_CSI}{RLO}gnp.exe{CLICK}"
 OTHER_CONTROLS = "bel\x07 bs\x08 del\x7f nel\x85 osc\x9d lri\u2066 fsi\u2068 pdi\u2069 lre\u202a"
+
+# Issue 16: a fact value. Each payload carries a word (PWNED...) the tests look for inside
+# escape sequences; no line break, so the `- value:` field stays one line.
+PWNED_B64 = "UFdORUQ="  # base64("PWNED")
+OSC52_ST = f"\x1b]52;c;{PWNED_B64}\x1b\\"
+CURSOR_MOVE = "\x1b[7777;7777H"
+OSC0_TITLE = "\x1b]0;PWNED-TITLE\x07"
+DCS = "\x1bPq#0;2;0;0;0PWNED-DCS\x1b\\"
+OSC8_FILE = "\x1b]8;;file:///etc/passwd\x1b\\file link\x1b]8;;\x1b\\"
+VALUE_PAYLOADS = (
+    f"{OSC52_ST}{CSI_WIPE}{CURSOR_MOVE}{OSC0_TITLE}{OSC8}{OSC8_FILE}{DCS}{C1_CSI}"
+    f"{RLO}gnp.exe\u2066isolate\u2069 bel\x07 bs\x08 del\x7f osc\x9d"
+)
+# Issue 16: the raw form is f"1 {VALUE_PAYLOADS}"; it goes in with the fix that cleans values
+# (until then it breaks tests/test_sanitize.py), so the committed bundle holds a plain value.
+VALUE_LINE = "1 payload"
+
+# Issue 16: Textual's escape() skips a tag that starts with a space, so these stay live
+# wherever bundle text passes through escape() and is then parsed as markup.
+SHOT_DIR = "hostile-shots"  # relative: resolved against the app's working directory
+SHOT_FILE = "x.svg"
+QUIT_TAG = "[ @click=app.quit]"
+SHOT_TAG = f"[ @click=app.screenshot('{SHOT_FILE}','{SHOT_DIR}')]"
+FILE_LINK_TAG = "[ link='file:///etc/passwd']"
+BAD_MARKUP = "[Link=https://e.com]x"
+SPACED_MARKUP = (QUIT_TAG, SHOT_TAG, FILE_LINK_TAG, BAD_MARKUP)
+
+# A bundle folder name the library shows: OSC 52, C1 CSI and RLO (no '/' and no NUL).
+HOSTILE_FOLDER = f"hostile\x1b]52;c;{PWNED_B64}\x07\u009b2J\u202eredlof"
+
+# Notes written by "another program": the store would clean them, a file on disk need not be.
+NOTE_PAYLOAD = f"{OSC52_ST}{CSI_WIPE}{OSC0_TITLE}{DCS}{C1_CSI}{RLO}{QUIT_TAG}{SHOT_TAG}SHOT"
+GHOST_FACT = f"ghost-fact{OSC52_ST}{RLO}{QUIT_TAG}"
+BOGUS_COUNTRY = f"Z{OSC52_ST}{C1_CSI}{RLO}"
+NOTED_FACTS = ("hostile-opening", "hostile-second", "hostile-third", "hostile-value", "hostile-markup")
 
 # YAML double-quoted escapes: PyYAML refuses raw control characters in a stream.
 YAML_ALL = (
@@ -117,6 +167,22 @@ Statement two {CLICK} {OSC52}
 > Last paragraph
 
 Statement three {C1_CSI}{RLO}reversed
+
+## hostile-value
+- kind: figure
+- value: {VALUE_LINE}
+
+> Last paragraph
+
+Valued statement {OSC0_TITLE}{DCS}
+
+## hostile-markup
+- kind: claim
+- countries: DE
+
+> Last paragraph
+
+Gopher {SHOT_TAG}SHOT {QUIT_TAG}quit {FILE_LINK_TAG}passwd
 """
 
 
@@ -127,10 +193,53 @@ def countries_md() -> str:
 
 Role {ALL}
 
-## FR · France {RLO}ecnarF
+## FR · France {RLO}ecnarF {BAD_MARKUP}
 
 Role two {CSI_WIPE}{OSC8}
+
+## DE · Germany {QUIT_TAG}quit {SHOT_TAG}SHOT {FILE_LINK_TAG}passwd
+
+Role three {BAD_MARKUP} {FILE_LINK_TAG}passwd {QUIT_TAG}quit {OSC0_TITLE}{DCS}
 """
+
+
+def _note(n: int, target: dict[str, object], label: str) -> tuple[str, dict[str, object]]:
+    note_id = f"hostile:{n:012x}"
+    return note_id, {
+        "id": note_id,
+        "bundle_id": "hostile",
+        "target": target,
+        "text": f"Note {n} {NOTE_PAYLOAD}",
+        "tags": [f"tag{OSC52_ST}", f"{QUIT_TAG}t", f"{RLO}gat"],
+        "label": label,
+        "created": f"2026-01-01T00:00:{n:02d}Z",
+        "updated": f"2026-01-01T00:00:{n:02d}Z",
+        "schema": 1,
+    }
+
+
+def notes_records() -> dict[str, dict[str, object]]:
+    """The hostile notes as TinyDB documents, keyed by note id."""
+    label = f"important{OSC52_ST}{C1_CSI}{RLO}{QUIT_TAG}"
+    targets: list[dict[str, object]] = [{"kind": "fact", "fact_id": f} for f in NOTED_FACTS]
+    targets += [
+        {"kind": "fact", "fact_id": GHOST_FACT},
+        {"kind": "country", "country": BOGUS_COUNTRY},
+        {"kind": "country", "country": "DE"},
+        {
+            "kind": "passage",
+            "anchor": {"exact": f"Hostile opening {OSC52_ST}", "prefix": CSI_WIPE, "suffix": RLO, "start": 3},
+        },
+    ]
+    return dict(_note(n, target, label) for n, target in enumerate(targets, start=1))
+
+
+def write_notes(data_dir: Path) -> Path:
+    """Write `notes/hostile.json` (TinyDB's layout: {"notes": {id: record}}) under `data_dir`."""
+    path = data_dir / "notes" / "hostile.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"notes": notes_records()}, indent=1), encoding="utf-8")
+    return path
 
 
 def main() -> None:
