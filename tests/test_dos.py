@@ -18,11 +18,12 @@ from conftest import SEED_BUNDLE
 
 from briefing_tui.bundle.discover import discover
 from briefing_tui.bundle.errors import BundleError
-from briefing_tui.bundle.markdown import ReadableText
+from briefing_tui.bundle.markdown import MAX_CHUNK, MAX_CHUNK_LINES, ReadableText
 from briefing_tui.bundle.reader import read_bundle
 from briefing_tui.bundle.validator import validate
 from briefing_tui.model import Briefing, Fact
 from briefing_tui.quote_index import first_offsets, normalise_space
+from briefing_tui.ui.article_layout import Block, iter_block_batches, layout_block
 
 # --------------------------------------------------------------------------- item 5: YAML aliases
 
@@ -182,3 +183,42 @@ def test_a_quote_whose_words_repeat_endlessly_is_reported_as_not_checked(
     assert _validate_quotes(b) == [
         "fact f: source quote not checked: its words occur too often in the article: “x a a a y”"
     ]
+
+
+# --------------------------------------------------------------------------- item 7: odd shapes
+
+
+def _largest_block(markdown: str) -> Block:
+    return max((b for batch in iter_block_batches(markdown) for b in batch), key=lambda b: len(b.text))
+
+
+def test_a_huge_table_is_laid_out_in_parts_each_under_its_header() -> None:
+    rows = [f"| {k} | US | minerals deal {k} |" for k in range(20_000)]
+    source = "Intro.\n\n| row | country | note |\n|---:|---|---|\n" + "\n".join(rows) + "\n\nAfter.\n"
+    blocks = [b for batch in iter_block_batches(source) for b in batch]
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) >= 10
+    assert all(t.table is not None and len(t.table.rows) <= MAX_CHUNK_LINES + 1 for t in tables)
+    assert all(t.text.startswith("row\tcountry\tnote\n") for t in tables)
+    text = "\n".join(t.text for t in tables)
+    assert all(f"{k}\tUS\tminerals deal {k}" in text for k in (0, 9_999, 19_999))
+    assert blocks[-1].text == "After."
+
+
+def test_a_huge_paragraph_is_cut_at_spaces_and_loses_no_word() -> None:
+    words = [f"w{k}" for k in range(400_000)]
+    blocks = [b for batch in iter_block_batches(" ".join(words)) for b in batch]
+    assert len(blocks) > 1
+    assert all(len(b.text) <= MAX_CHUNK for b in blocks)
+    assert " ".join(b.text for b in blocks).split() == words
+
+
+def test_a_block_costs_the_same_in_a_2_mb_input_as_in_a_200_kb_one() -> None:
+    line = "The US is reportedly planning to seek agreements with allied countries on minerals. "
+    small = line * (200_000 // len(line))
+    big = line * (2_000_000 // len(line))
+    block_small, block_big = _largest_block(small), _largest_block(big)
+    assert len(block_big.text) <= MAX_CHUNK
+    t_small = _timed(lambda: layout_block(block_small, 100))
+    t_big = _timed(lambda: layout_block(block_big, 100))
+    assert t_big < 3 * t_small + 0.02, (t_small, t_big)

@@ -104,22 +104,44 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
 
 
+# The most source one chunk may hold, and so one block of the article view: a block is
+# wrapped whole when it comes into view.
+MAX_CHUNK = 128_000
+# ... and the most lines with no blank line between: a table's rows cost more to lay out
+# than a paragraph's words.
+MAX_CHUNK_LINES = 2_000
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
 def split_source(source: str, first: int = 4_000, size: int = 64_000) -> Iterator[str]:
     """Cut the source at top-level paragraph boundaries so chunks parse independently.
 
     The first chunk is small so the first screen is parsed quickly. A cut is made
     only at a blank line outside a fence, followed by a line that cannot continue
     a list, quote, table or indented code. A document with reference-style link
-    definitions is never cut: a reference may be used before it is defined.
+    definitions is not cut there: a reference may be used before it is defined.
+
+    No chunk grows past `MAX_CHUNK` (or twice `size`), nor holds more than
+    `MAX_CHUNK_LINES` lines in a row, whatever the source: a run of
+    lines with no place to cut (a 200,000-row table, a 16 MB paragraph, a huge
+    fence) is cut at a line end, or at a space in a line that long by itself. A table
+    cut so goes on under its header row again, a fence is opened again, so each
+    piece still reads as what it was; a paragraph is cut into paragraphs.
     """
-    if len(source) <= first or ("]:" in source and _REFERENCE_DEF.search(source)):
+    hard = max(2 * max(size, first), MAX_CHUNK)
+    if len(source) <= first:
         yield source
         return
+    no_soft = "]:" in source and _REFERENCE_DEF.search(source) is not None
     target = first
     start = 0
     pos = 0
     fence: str | None = None
-    prev_blank = False
+    fence_line = ""
+    prev_blank = True
+    run: list[str] = []  # the first two lines of the current run of non-blank lines
+    carry = ""  # text put back in front of the next chunk (table header, fence opener)
+    lines = 0  # lines in the chunk since its last blank line
     n = len(source)
     while pos < n:
         nl = source.find("\n", pos)
@@ -133,21 +155,49 @@ def split_source(source: str, first: int = 4_000, size: int = 64_000) -> Iterato
                     fence = None
         else:
             if (
-                prev_blank
+                not no_soft
+                and prev_blank
                 and pos - start >= target
                 and stripped
                 and not line[0].isspace()
                 and not _continues_container(stripped)
             ):
-                yield source[start:pos]
-                start = pos
+                yield carry + source[start:pos]
+                start, carry, lines = pos, "", 0
                 target = size
             m = _FENCE.match(line)
             if m:
-                fence = m.group(1)
+                fence, fence_line = m.group(1), line
+        if stripped and prev_blank:
+            run = []
+        if stripped and len(run) < 2:
+            run.append(line)
         prev_blank = not stripped
+        lines = 0 if prev_blank else lines + 1
+        if end - start > hard or lines > MAX_CHUNK_LINES:
+            if pos - start > 0:
+                # Cut before this line.
+                yield carry + source[start:pos]
+                start, carry, lines = pos, _reopen(fence, fence_line, run), 1
+                target = size
+            while end - start > hard:
+                # One line longer than a chunk: cut it at a space.
+                cut = source.rfind(" ", start + 1, start + hard)
+                if cut <= start:
+                    cut = start + hard
+                yield carry + source[start:cut] + "\n"
+                start, carry = cut + (source[cut] == " "), ""
         pos = end
-    yield source[start:]
+    yield carry + source[start:]
+
+
+def _reopen(fence: str | None, fence_line: str, run: list[str]) -> str:
+    """What a chunk cut inside a fence or a table must start with to go on as one."""
+    if fence is not None:
+        return fence_line if fence_line.endswith("\n") else fence_line + "\n"
+    if len(run) == 2 and "|" in run[0] and _TABLE_DELIMITER.match(run[1].rstrip("\r\n")):
+        return "\n" + "".join(line if line.endswith("\n") else line + "\n" for line in run)
+    return "\n"
 
 
 def split_sections(source: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
