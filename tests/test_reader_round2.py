@@ -200,3 +200,45 @@ async def test_a_corrupt_notes_file_is_reported_when_the_reader_opens() -> None:
         await pilot.pause()
         messages = [n.message for n in pilot.app._notifications]
         assert any("corrupt" in m and "started a new one" in m for m in messages), messages
+
+
+def _screen_text(app) -> str:
+    """What the terminal shows, as plain text (from the SVG screenshot)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(" ".join(re.findall(r">([^<>]*)</text>", svg))).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (200, 50)])
+async def test_a_wrapped_fact_is_shown_whole_beside_a_scrollbar(size: tuple[int, int]) -> None:
+    async with seed_app().run_test(size=size) as pilot:
+        await wait_for_article(pilot)
+        await pilot.pause()
+        facts = reader(pilot).query_one(FactList)
+        assert facts.max_scroll_y > 0  # the pane has its scrollbar
+        shown = _screen_text(pilot.app)
+        assert "semiconductors." in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 50)])
+@pytest.mark.parametrize("pane", ["#facts", "#notes", "#countries", "#article"])
+async def test_the_footer_never_cuts_a_key_hint(size: tuple[int, int], pane: str) -> None:
+    from textual.widgets import Footer
+
+    async with seed_app().run_test(size=size) as pilot:
+        await wait_for_article(pilot)
+        screen = reader(pilot)
+        if pane == "#countries":
+            await pilot.press("c")
+        else:
+            screen.query_one(pane).focus()
+        await pilot.pause(0.2)
+        footer = screen.query_one(Footer)
+        line = " ".join(footer.render_line(0).text.split())
+        shown = [b.binding for b in screen.active_bindings.values() if b.binding.show]
+        assert {"Quit", "Help"} <= {b.description for b in shown}
+        for binding in shown:
+            assert binding.description in _screen_text(pilot.app) or binding.description in line, (
+                binding.description, line)

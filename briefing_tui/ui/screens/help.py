@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
@@ -11,11 +11,14 @@ from textual.widgets import DataTable, Static
 
 from .. import screen_text
 
+# Keys that no screen binding describes (list movement, Enter, the palette), shown after the
+# screen's own; a key already listed is not listed again.
 EXTRA_KEYS = [
-    ("tab / shift+tab", "Move between panes"),
-    ("↑ ↓ / j k", "Move within the focused list"),
-    ("enter", "Choose (a country filters the facts)"),
-    ("ctrl+p", "Command palette: go to fact, filter by country, theme"),
+    ("tab", "Next pane"),
+    ("shift+tab", "Previous pane"),
+    ("↑ ↓ j k", "Move in the focused list"),
+    ("enter", "Choose; on a country, filter"),
+    ("^p", "Palette: facts, countries, theme"),
 ]
 
 
@@ -38,16 +41,19 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Action")
         rows: dict[str, str] = {}  # description -> key shown
-        for active in self.under.active_bindings.values():
-            binding = active.binding
-            # Screen and app keys only: a focused list's own scroll keys are summarised below.
-            if not isinstance(active.node, (Screen, App)) or not binding.description:
-                continue
-            shown = binding.key_display or self.app.get_key_display(binding)
-            known = rows.get(binding.description)
-            if known is None or len(shown) < len(known):  # `q` rather than `^q` for Quit
-                rows[binding.description] = shown
+        # Every binding of the screen and the app, also those hidden right now (n/p step through
+        # matches only while searching): help lists them all, whatever the footer shows.
+        for node in (self.under, self.app):
+            for _, binding in node._bindings:
+                if not binding.description or binding.action.startswith("app.focus"):
+                    continue
+                shown = binding.key_display or self.app.get_key_display(binding)
+                known = rows.get(binding.description)
+                if known is None or len(shown) < len(known):  # `q` rather than `^q` for Quit
+                    rows[binding.description] = shown
+        listed = set(rows.values())
         for description, shown in rows.items():
             table.add_row(screen_text.text(shown, style="bold"), screen_text.text(description))
         for key, what in EXTRA_KEYS:
-            table.add_row(screen_text.text(key, style="bold"), screen_text.text(what))
+            if key not in listed:
+                table.add_row(screen_text.text(key, style="bold"), screen_text.text(what))

@@ -8,12 +8,14 @@ all go through the same path.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
@@ -48,6 +50,14 @@ NOTE_ERRORS = (StoreError, OSError, ValueError)
 # How much of a note the delete question quotes (cut at a word, with an ellipsis).
 DELETE_PREVIEW_CHARS = 160
 NARROW_WIDTH = 110
+# The footer drops keys in this order (binding ids) until the rest fit, then any others from
+# the end; the app's `q` and `?` always stay. The palette hint takes about this many cells.
+FOOTER_PALETTE_CELLS = 14
+FOOTER_DROP_ORDER = (
+    "reader.previous-annotated", "reader.next-annotated", "reader.info", "reader.back",
+    "reader.export", "reader.previous", "reader.previous-match", "reader.countries",
+    "countries.note", "notes.delete",
+)
 TINY_WIDTH = 60
 SHORT_HEIGHT = 20
 COMPACT_HEIGHT = 30
@@ -74,7 +84,6 @@ class ReaderScreen(Screen[None]):
             "next_annotated",
             "Next noted",
             key_display="]",
-            show=False,
             id="reader.next-annotated",
         ),
         Binding(
@@ -82,12 +91,11 @@ class ReaderScreen(Screen[None]):
             "previous_annotated",
             "Prev noted",
             key_display="[",
-            show=False,
             id="reader.previous-annotated",
         ),
         Binding("N", "all_notes", "All notes", id="reader.all-notes"),
         Binding("x", "export", "Export", id="reader.export"),
-        Binding("i", "info", "About", show=False, id="reader.info"),
+        Binding("i", "info", "About", id="reader.info"),
         Binding("escape", "back", "Back", id="reader.back"),
     ]
 
@@ -108,6 +116,35 @@ class ReaderScreen(Screen[None]):
     def briefing_app(self) -> BriefingApp:
         return briefing_app(self)
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer shows what fits, dropping the least used keys first and never cutting a
+        word in half; `q` and `?` always stay. Help (?) lists every key whatever the width."""
+        bindings = super().active_bindings
+        shown = [a for a in bindings.values() if a.binding.show]
+        budget = self.size.width - FOOTER_PALETTE_CELLS
+        cost = {a.binding.id: self._footer_cells(a.binding) for a in shown}
+        total = sum(cost.values())
+        hidden: set[str | None] = set()
+        droppable = [a.binding.id for a in shown if not isinstance(a.node, App)]
+        order: list[str | None] = [i for i in FOOTER_DROP_ORDER if i in droppable]
+        order += [i for i in reversed(droppable) if i not in order]
+        for binding_id in order:
+            if total <= budget:
+                break
+            hidden.add(binding_id)
+            total -= cost[binding_id]
+        return {
+            key: active._replace(binding=replace(active.binding, show=False))
+            if active.binding.id in hidden else active
+            for key, active in bindings.items()
+        }
+
+    def _footer_cells(self, binding: Binding) -> int:
+        """Cells a binding takes in the compact footer: key, space, description, space."""
+        key = binding.key_display or self.app.get_key_display(binding)
+        return cell_len(key) + cell_len(binding.description) + 2
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """n/p mean "next fact" normally and "next match" while searching (one shows at a time)."""
         if action in ("next", "previous"):
@@ -127,7 +164,7 @@ class ReaderScreen(Screen[None]):
                 yield Input(placeholder="Search the article and facts", id="search")
                 yield NotesPane(id="notes")
             yield CountryList(id="countries")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = screen_text.plain(self.briefing.title)
@@ -158,6 +195,7 @@ class ReaderScreen(Screen[None]):
             self.fact_id = start
 
     def on_resize(self, event: Resize) -> None:
+        self.refresh_bindings()
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
         self.set_class(event.size.width < TINY_WIDTH, "-tiny")
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")

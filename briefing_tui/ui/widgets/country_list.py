@@ -54,6 +54,8 @@ class CountryList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="countries.down"),
         Binding("k", "cursor_up", "Up", show=False, id="countries.up"),
+        Binding("enter", "select", "Filter", id="countries.filter"),
+        Binding("A", "screen.add_country_note", "Note country", id="countries.note"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -20,7 +20,7 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
 NOTE_MARK = "✎"
 
 
-def fact_prompt(fact: Fact, *, annotated: bool, search_hit: bool) -> Text:
+def fact_prompt(fact: Fact, *, annotated: bool, search_hit: bool) -> Content:
     """Icon and colour for the kind, the value in bold, then the statement (all plain text)."""
     icon, style = KIND_STYLE.get(fact.kind, ("?", "bold"))
     value = fact.value.display() if fact.value else fact.kind
@@ -30,7 +30,9 @@ def fact_prompt(fact: Fact, *, annotated: bool, search_hit: bool) -> Text:
     if search_hit:
         parts += [" ", ("⌕", "bold reverse")]
     parts += ["\n", fact.statement]
-    return screen_text.text(*parts)
+    # Content, not Rich Text: OptionList measures a Text prompt at the width without the
+    # scrollbar and then cuts its last line when the scrollbar shows.
+    return screen_text.content(*parts)
 
 
 class FactList(OptionList):

@@ -34,6 +34,9 @@ class NotesPane(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="notes.down"),
         Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
+        # Shown in the footer while the notes pane has focus (the reader's own e/d are hidden).
+        Binding("e", "screen.edit_note", "Edit note", id="notes.edit"),
+        Binding("d", "screen.delete_note", "Delete note", id="notes.delete"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
