@@ -16,17 +16,20 @@ from .sanitize import clean
 def value_dict(value: Value | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    out: dict[str, Any] = {"type": value.type, "text": value.to_text()}
+    # A count's unit is free text from the bundle: the written and shown forms are cleaned too.
+    out: dict[str, Any] = {
+        "type": value.type, "text": clean(value.to_text()), "display": clean(value.display()),
+    }
     if value.type in ("money", "percent", "count"):
         out["amount"] = value.amount
     if value.type == "money":
-        out["currency"] = value.unit
+        out["currency"] = clean(value.unit)
     elif value.type == "count":
         out["unit"] = clean(value.unit)
     elif value.type == "date":
-        out["date"] = value.start
+        out["date"] = clean(value.start)
     elif value.type == "period":
-        out["start"], out["end"] = value.start, value.end
+        out["start"], out["end"] = clean(value.start), clean(value.end)
     return out
 
 
@@ -37,7 +40,7 @@ def fact_dict(f: Fact) -> dict[str, Any]:
         "value": value_dict(f.value),
         "statement": clean(f.statement),
         "source": clean(f.source),
-        "countries": list(f.countries),
+        "countries": [clean(c) for c in f.countries],
         "speaker": clean(f.speaker),
         "origin": clean(f.origin),
     }
@@ -56,7 +59,11 @@ def briefing_dict(b: Briefing, *, body: bool = True) -> dict[str, Any]:
         "organisations": [clean(o) for o in b.organisations],
         "facts": [fact_dict(f) for f in b.facts],
         "countries": [
-            {"code": c.code, "name": clean(c.name or country_name(c.code) or ""), "role": clean(c.role)}
+            {
+                "code": clean(c.code),
+                "name": clean(c.name or country_name(c.code) or ""),
+                "role": clean(c.role),
+            }
             for c in b.countries
         ],
     }

@@ -62,7 +62,9 @@ def test_show_json_has_facts_and_countries(capsys: pytest.CaptureFixture[str]) -
     assert data["id"] == SEED_ID and data["title"]
     fact = next(f for f in data["facts"] if f["id"] == "us-received-200bn")
     assert fact["kind"] == "figure"
-    assert fact["value"] == {"type": "money", "text": "200000000000 USD", "amount": 2e11, "currency": "USD"}
+    assert fact["value"] == {
+        "type": "money", "text": "200000000000 USD", "display": "$200bn", "amount": 2e11, "currency": "USD",
+    }
     assert fact["source"] == "The US has received more than $200bn"
     assert set(fact["countries"]) == {"US", "CN"}
     assert {"code": "JP", "name": "Japan", "role": fact and data["countries"][5]["role"]} in data["countries"]
@@ -77,7 +79,7 @@ def test_show_text(capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_unknown_bundle_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "no-such-thing"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("briefing: error: no-such-thing:0: no bundle with this id")
+    assert err.startswith("briefing: error: no-such-thing: no bundle with this id")
     assert len(err.strip().splitlines()) == 1
 
 

@@ -16,6 +16,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
+from textual.content import Content
 
 from briefing_tui import sanitize
 from briefing_tui.bundle.reader import read_bundle
@@ -250,15 +251,15 @@ def test_list_prompts_are_plain_text_with_no_actions() -> None:
     from briefing_tui.ui.widgets.fact_list import fact_prompt
 
     b = read_bundle(HOSTILE)
-    prompts: list[Text] = [fact_prompt(f, annotated=False, search_hit=False) for f in b.facts]
+    prompts: list[Text | Content] = [fact_prompt(f, annotated=False, search_hit=False) for f in b.facts]
     prompts += [country_prompt(c, 1, with_flag=False, active=False) for c in b.countries]
     for text in prompts:
-        assert isinstance(text, Text)
+        assert isinstance(text, Text | Content)
         assert not unsafe_in(text.plain)
         for span in text.spans:
             style = span.style
             if not isinstance(style, str):
-                assert not style.meta and not style.link
+                assert not style.meta and not getattr(style, "link", None)
     assert any("[@click=app.quit]" in t.plain for t in prompts)
 
 

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"\n{data['summary']}")
     print(f"\nFacts ({len(data['facts'])})")
     for f in data["facts"]:
-        value = f" [{f['value']['text']}]" if f["value"] else ""
+        value = f" [{f['value']['display']}]" if f["value"] else ""
         where = f" ({', '.join(f['countries'])})" if f["countries"] else ""
         print(f"  {f['id']:<36} {f['kind']:<7}{value} {f['statement']}{where}")
     print(f"\nCountries ({len(data['countries'])})")
