@@ -166,6 +166,8 @@ def _clean(written: str) -> str:
             written = rest
         else:
             break
+    if written.capitalize() in PRONOUNS:
+        return written
     if (written.rstrip(".") in TITLE_WORDS and not titled) or re.fullmatch(
         r"(?:[A-Z]\.\s*)+|[A-Z][a-z]?\.?", written
     ):
