@@ -1,10 +1,13 @@
-"""ISO 3166 country names and flags, for the bundle validator and the reader."""
+"""Country names and flags: the one country-name function, for the validator, the reader,
+the extractor, the writer and the exports alike."""
 
 from __future__ import annotations
 
 from functools import cache
 
 import pycountry
+
+from .country_data import COMMON_NAMES
 
 # User-assigned codes (ISO 3166-1 leaves XA-XZ to users) in general use: the EU, the IMF,
 # SWIFT and news agencies write XK for Kosovo, which ISO has not listed.
@@ -13,16 +16,24 @@ USER_ASSIGNED: dict[str, str] = {"XK": "Kosovo"}
 
 @cache
 def country_name(code: str) -> str | None:
-    """The common English name of an alpha-2 code, or None when the code is neither ISO 3166-1
-    nor a user-assigned code in general use (XK, Kosovo)."""
+    """The short English name readers know ("South Korea", "DR Congo", not "Korea, Republic
+    of"), or None when the code is neither ISO 3166-1 nor a user-assigned code in general use
+    (XK, Kosovo)."""
     if len(code) != 2 or not code.isascii() or not code.isalpha():
         return None
-    if code.upper() in USER_ASSIGNED:
-        return USER_ASSIGNED[code.upper()]
-    entry = pycountry.countries.get(alpha_2=code.upper())
+    code = code.upper()
+    if code in USER_ASSIGNED:
+        return USER_ASSIGNED[code]
+    entry = pycountry.countries.get(alpha_2=code)
     if entry is None:
         return None
-    return getattr(entry, "common_name", None) or entry.name
+    return COMMON_NAMES.get(code) or getattr(entry, "common_name", None) or entry.name
+
+
+def display_name(code: str, name: str = "") -> str:
+    """What a country is called on screen and in files: the bundle's own name, else the name
+    readers know, else the code."""
+    return name or country_name(code) or code
 
 
 def flag(code: str) -> str:

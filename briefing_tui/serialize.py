@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .countries import country_name
+from .countries import display_name
 from .model import Briefing, Fact, Value
 from .sanitize import clean
 
@@ -61,7 +61,7 @@ def briefing_dict(b: Briefing, *, body: bool = True) -> dict[str, Any]:
         "countries": [
             {
                 "code": clean(c.code),
-                "name": clean(c.name or country_name(c.code) or ""),
+                "name": clean(display_name(c.code, c.name)),
                 "role": clean(c.role),
             }
             for c in b.countries

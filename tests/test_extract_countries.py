@@ -7,7 +7,8 @@ import json
 import pytest
 from conftest import shared_data
 
-from briefing_tui.extract.countries import country_codes, country_display_name, lookup
+from briefing_tui.countries import country_name, display_name
+from briefing_tui.extract.countries import country_codes, lookup
 
 
 @pytest.mark.parametrize(
@@ -52,9 +53,13 @@ def test_niger_not_inside_nigeria() -> None:
 
 
 def test_display_names() -> None:
-    assert country_display_name("KR") == "South Korea"
-    assert country_display_name("GB") == "United Kingdom"
-    assert country_display_name("US") == "United States"
+    assert country_name("KR") == "South Korea"
+    assert country_name("GB") == "United Kingdom"
+    assert country_name("US") == "United States"
+    assert country_name("CD") == "DR Congo"  # one name everywhere (it was two)
+    assert country_name("xk") == "Kosovo"
+    assert country_name("ZZ") is None and display_name("ZZ") == "ZZ"
+    assert display_name("KR", "Republic of Korea") == "Republic of Korea"
 
 
 def test_alias_coverage_against_mledoze_countries() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..countries import country_name
+from ..countries import display_name
 from ..model import Briefing, Fact
 from .reader import BRIEFING_FILE, COUNTRIES_FILE, FACTS_FILE
 
@@ -67,7 +67,7 @@ def render_facts(b: Briefing) -> str:
 def render_countries(b: Briefing) -> str:
     parts = [f"# Countries: {escape(b.title)}\n"]
     for c in b.countries:
-        name = c.name or country_name(c.code) or ""
+        name = display_name(c.code, c.name)
         parts.append(f"## {c.code} · {escape(name)}\n\n{escape(c.role)}\n")
     return "\n".join(parts)
 

@@ -20,7 +20,7 @@ from functools import cache
 
 import pycountry
 
-from .country_aliases import ALIASES, BORDERS, CAPITALS, COMMON_NAMES
+from ..country_data import ALIASES, BORDERS, CAPITALS
 
 # Hand-written forms news text uses that neither pycountry nor the generated table has.
 EXTRA_ALIASES: dict[str, str] = {
@@ -436,16 +436,6 @@ def person_names(body: str) -> frozenset[str]:
 def country_codes(text: str) -> list[str]:
     """The distinct codes mentioned in `text`, in order of first mention."""
     return list(dict.fromkeys(m.code for m in find_countries(text)))
-
-
-def country_display_name(code: str) -> str:
-    """The short English name readers know ("South Korea", not "Korea, Republic of")."""
-    if code in COMMON_NAMES:
-        return COMMON_NAMES[code]
-    entry = pycountry.countries.get(alpha_2=code)
-    if entry is None:
-        return code
-    return getattr(entry, "common_name", None) or entry.name
 
 
 def lookup(form: str) -> str | None:

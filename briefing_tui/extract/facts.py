@@ -14,8 +14,9 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..countries import country_name, display_name
 from ..model import Country, Fact, Person, Value
-from .countries import country_display_name, find_countries, person_names
+from .countries import find_countries, person_names
 from .dates import find_dates, parse_published
 from .numbers import NumberMention, find_counts, find_money, find_percents
 from .quotes import (
@@ -101,7 +102,7 @@ def _currency_country(money: NumberMention) -> str | None:
     if code == "USD" and re.fullmatch(r"[\d.,\s]+dollars?", money.text):
         return None
     country = code[:2]
-    return country if country_display_name(country) != country else None
+    return country if country_name(country) is not None else None
 
 
 class _Ids:
@@ -312,7 +313,7 @@ def extract(body: str, published: str = "") -> Extraction:
         for _, f in placed
     )
     countries = tuple(
-        Country(code, country_display_name(code), trim(unescape(role), ROLE_MAX))
+        Country(code, display_name(code), trim(unescape(role), ROLE_MAX))
         for code, (_, role) in roles.items()
     )
     return Extraction(facts, countries, tuple(people), tuple(organisations))

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
 
 from ...anchoring import locate, make_anchor
-from ...countries import country_name
+from ...countries import display_name
 from ...model import Anchor, Annotation, Briefing, Fact, Target
 from ...reading_state import Position, load_position, save_position
 from ...storage import StoreError
@@ -260,7 +260,7 @@ class ReaderScreen(Screen[None]):
     def _name_of(self, code: str) -> str:
         """One name per country on every label: the bundle's, else ISO 3166's, else the code."""
         country = self.briefing.country(code)
-        return country_label(country) if country else (country_name(code) or code)
+        return country_label(country) if country else screen_text.plain(display_name(code))
 
     def _highlighted_country(self) -> str:
         countries = self.query_one(CountryList)

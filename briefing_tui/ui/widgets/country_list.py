@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...countries import country_name, flag
+from ...countries import display_name, flag
 from ...model import Country
 from .. import screen_text
 
@@ -32,7 +32,7 @@ def flags_supported() -> bool:
 
 
 def country_label(country: Country) -> str:
-    return screen_text.plain(country.name or country_name(country.code) or country.code)
+    return screen_text.plain(display_name(country.code, country.name))
 
 
 def country_prompt(country: Country, count: int, *, with_flag: bool, active: bool) -> Text:
