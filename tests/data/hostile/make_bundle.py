@@ -59,9 +59,7 @@ VALUE_PAYLOADS = (
     f"{OSC52_ST}{CSI_WIPE}{CURSOR_MOVE}{OSC0_TITLE}{OSC8}{OSC8_FILE}{DCS}{C1_CSI}"
     f"{RLO}gnp.exe\u2066isolate\u2069 bel\x07 bs\x08 del\x7f osc\x9d"
 )
-# Issue 16: the raw form is f"1 {VALUE_PAYLOADS}"; it goes in with the fix that cleans values
-# (until then it breaks tests/test_sanitize.py), so the committed bundle holds a plain value.
-VALUE_LINE = "1 payload"
+VALUE_LINE = f"1 {VALUE_PAYLOADS}"
 
 # Issue 16: Textual's escape() skips a tag that starts with a space, so these stay live
 # wherever bundle text passes through escape() and is then parsed as markup.
