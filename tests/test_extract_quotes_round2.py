@@ -20,3 +20,49 @@ def test_he_before_the_quotation_is_a_pronoun_not_an_initial() -> None:
     )
     assert _speakers(body) == [("The ships will", "Farid Osman"),
                                ("Nobody will stop", "Farid Osman")]
+
+
+def test_a_description_the_text_gives_is_the_speaker_as_written() -> None:
+    body = (
+        "The hearing ran late.\n\n"
+        "The commission says on its website that “there were issues with the sound level in "
+        "the hall.”\n\n"
+        "The Oslo businessman says of his rival, “She will sell the harbour to the highest "
+        "bidder.”\n\n"
+        "In a letter, a Transport Ministry memo said the ferry was “not fit for the open sea.”"
+    )
+    assert _speakers(body) == [
+        ("there were issues", "The commission"),
+        ("She will sell", "The Oslo businessman"),
+        ("not fit for", "A Transport Ministry memo"),
+    ]
+
+
+def test_a_title_alone_is_still_no_speaker() -> None:
+    body = ("The hearing ran late.\n\n“We will not sign this treaty in its current form,” the "
+            "president said.\n\n“Nobody asked us about it,” the former senator added.")
+    assert _speakers(body) == []
+
+
+def test_a_role_resolves_to_the_person_who_holds_it() -> None:
+    body = ("Mayor Lena Fischer opened the library.\n\n“Books are not a luxury in this city,” "
+            "the mayor said.")
+    assert _speakers(body) == [("Books are not", "Lena Fischer")]
+
+
+def test_the_name_after_a_place_and_before_its_appositive_speaks() -> None:
+    body = ("At a panel in Oslo, Marta Lind, the head of the teachers' league, said that "
+            "“this is not the first generation to give up on voting.”")
+    assert _speakers(body) == [("this is not", "Marta Lind")]
+
+
+def test_a_pronoun_stands_for_someone_named_before_it_not_after() -> None:
+    body = ("Governor Alan Pryce met the press on Monday.\n\n"
+            "He said Mr. Oskar Brandt has “been a leader far more than anyone in this state.”")
+    assert _speakers(body) == [("been a leader", "Alan Pryce")]
+
+
+def test_she_is_not_read_as_he() -> None:
+    body = ("Mr. Alan Pryce met Ms. Lena Fischer on Monday. She spoke first.\n\n"
+            "She says it shows that Pryce is “not fit to run this state.”")
+    assert _speakers(body) == [("not fit to", "Lena Fischer")]

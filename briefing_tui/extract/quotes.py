@@ -44,7 +44,16 @@ _MALE = {"Mr", "Congressman", "Chairman", "Sir", "Lord", "King", "Prince", "Fath
 _FEMALE = {"Mrs", "Ms", "Miss", "Congresswoman", "Chairwoman", "Lady", "Dame", "Queen",
            "Princess", "Sister"}
 _ADVERB = r"(?:\s+(?:also|later|then|once|again|previously|earlier|recently|simply|\w+ly))?"
-_ROLE = r"(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w-]+"
+# A description as the speaker: "the commission", "The New York businessman", "a Homeland
+# Security memo", "his former partner". Its last word is a lower-case noun, not a function word.
+_NOT_HEAD = (
+    r"(?:of|in|on|at|to|for|with|by|from|and|or|but|that|this|who|whom|which|as|is|was|are"
+    r"|were|be|been|has|had|have|it|its|he|she|they|not|also|then|so|than|when|while|if)"
+)
+_ROLE = (
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:[\w’'-]+\s+){0,3}?"
+    rf"(?!{_NOT_HEAD}\b)[a-z][\w-]+"
+)
 _PREP = (
     r"(?:\s+(?:in|on|at|to|during|after|before|from|with|about|via|through|while|when|last"
     r"|this|on|of|earlier|later|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday"
@@ -162,7 +171,8 @@ def _clean(written: str) -> str:
         head, _, rest = written.partition(" ")
         if rest and (head.rstrip(".") in TITLE_WORDS or re.fullmatch(TITLE_ABBR, head)):
             written, titled = rest, True
-        elif rest and head in _DETERMINERS and head not in {"The", "A", "An"}:
+        elif (rest and head in _DETERMINERS and head not in _DESCRIBING
+              or head in _DESCRIBING - {"The", "A", "An"} and rest[:1].isupper()):
             written = rest
         else:
             break
@@ -175,20 +185,40 @@ def _clean(written: str) -> str:
     return written
 
 
-def _attribute(block: str, seg: _Segment, lo: int, hi: int) -> str:
-    """The speaker as written for one quotation of `block`, or ""; `lo`..`hi` bounds
-    the search window (the sentence, or the stretch between neighbouring quotations)."""
+def _latest(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The match of `pattern` in `text[lo:hi]` that starts last: in "In Washington, Marc
+    Morial, the head of the league, said" the speaker is Morial, not Washington."""
+    m = pattern.search(text, lo, hi)
+    while m is not None:
+        # The next try starts after the speaker found: not inside "O'Neill" or "She".
+        ends = [m.end(g) for g in ("sp", "sp3") if g in pattern.groupindex and m[g]]
+        pos = max(ends, default=m.start() + 1)
+        later = pattern.search(text, pos, hi)
+        if later is None:
+            break
+        m = later
+    return m
+
+
+def _attribute(block: str, seg: _Segment, lo: int, hi: int) -> tuple[str, int]:
+    """The speaker as written for one quotation of `block` and where it is written, or
+    ("", -1); `lo`..`hi` bounds the search window (the sentence, or the stretch between
+    neighbouring quotations)."""
     after = _AFTER.match(block, seg.end, hi) if seg.closed else None
     if after:
-        return after["sp1"] or after["sp"] or after["sp2"] or ""
-    before = _BEFORE.search(block, max(lo, seg.start - 300), seg.start)
+        for group in ("sp1", "sp", "sp2"):
+            if after[group]:
+                return after[group], after.start(group)
+        return "", -1
+    before = _latest(_BEFORE, block, max(lo, seg.start - 300), seg.start)
     if before:
-        return before["sp"] or before["sp3"] or ""
-    partials = list(_PARTIAL.finditer(block, lo, seg.start))
-    if partials:
-        return partials[-1]["sp"]
+        group = "sp" if before["sp"] else "sp3"
+        return before[group] or "", before.start(group)
+    partial = _latest(_PARTIAL, block, lo, seg.start)
+    if partial:
+        return partial["sp"], partial.start("sp")
     according = _ACCORDING.search(block, lo, hi)
-    return according["sp"] if according else ""
+    return (according["sp"], according.start("sp")) if according else ("", -1)
 
 
 def find_quotes(sentence: str) -> list[QuoteMention]:
@@ -199,7 +229,7 @@ def find_quotes(sentence: str) -> list[QuoteMention]:
     for i, seg in enumerate(segments):
         lo = segments[i - 1].end if i else 0
         hi = segments[i + 1].start if i + 1 < len(segments) else len(sentence)
-        written = _clean(_attribute(sentence, seg, lo, hi)) or prev
+        written = _clean(_attribute(sentence, seg, lo, hi)[0]) or prev
         if written:
             out.append(QuoteMention(seg.words, written, seg.start, seg.end))
         prev = written
@@ -224,6 +254,22 @@ def _full_name(body: str, surname: str) -> str:
                 return " ".join(full.split())
         pos += len(surname)
     return surname
+
+
+_DESCRIBING = {"A", "An", "The", "His", "Her", "Their", "My", "Our"}
+_TITLE_LOWER = {t.lower() for t in TITLE_WORDS} | set(_ROLE_WORDS)
+
+
+def _description(written: str) -> str:
+    """A descriptive speaker as the text gives it, its first letter capitalised ("The
+    commission", "A Homeland Security memo"); "" for a title alone ("the president", "the
+    former senator"): a title names nobody by itself."""
+    words = written.split()
+    if words[0].capitalize() in _DESCRIBING:
+        words = words[1:]
+    if not words or all(w.lower().rstrip(".") in _TITLE_LOWER for w in words):
+        return ""
+    return written[:1].upper() + written[1:]
 
 
 class _Resolver:
@@ -320,10 +366,11 @@ class _Resolver:
                 return ""
             want = "m" if first.lower() == "he" else "f"
             return self._antecedent(pos, lambda name: self.gender.get(name, want) == want)
-        if first[:1].islower() or first in {"A", "An", "The"}:  # "the minister"
+        if first[:1].islower() or first in _DESCRIBING:  # "the minister", "the commission"
             role = written.split()[-1].lower()
-            titles = {p.name: self._roles(p.title) for p in self.people}
-            return self._antecedent(pos, lambda name: role in titles.get(name, ""))
+            titles = {p.name: self._roles(p.title).split() for p in self.people}
+            person = self._antecedent(pos, lambda name: role in titles.get(name, ()))
+            return person or _description(written)
         if written.isupper() and len(written) > 3:
             written = written.title()
         last = written.split()[-1].lower()
@@ -366,21 +413,21 @@ def find_body_quotes(
         return []
     starts = [s.start for s in sentences]
     # First pass: every quotation with its speaker as written.
-    blocks: list[tuple[int, str, str, list[tuple[_Segment, str]]]] = []
+    blocks: list[tuple[int, str, str, list[tuple[_Segment, str, int]]]] = []
     named: set[str] = set()
     for bstart, bend in split_blocks(body):
         block = body[bstart:bend]
         segments = [s for s in _segments(block) if _is_quotation(s.words)]
         labelled = _LABEL.match(block) if segments else None
         label = labelled["sp"] if labelled and len(labelled["sp"]) > 2 else ""
-        found: list[tuple[_Segment, str]] = []
+        found: list[tuple[_Segment, str, int]] = []
         for i, seg in enumerate(segments):
             k = bisect_right(starts, bstart + seg.start) - 1
             sentence_lo = max(0, starts[k] - bstart) if k >= 0 else 0
             lo = max(sentence_lo, segments[i - 1].end if i else 0)
             hi = segments[i + 1].start if i + 1 < len(segments) else len(block)
-            written = _attribute(block, seg, lo, hi)
-            found.append((seg, written))
+            written, where = _attribute(block, seg, lo, hi)
+            found.append((seg, written, bstart + where))
             if written[:1].isupper() and written.capitalize() not in PRONOUNS:
                 named.add(written)
         if label:
@@ -399,10 +446,11 @@ def find_body_quotes(
         if written_label:
             label = resolve(written_label, bstart)
         prev = ""
-        for i, (seg, written) in enumerate(found):
+        for i, (seg, written, where) in enumerate(found):
             at = bstart + seg.start
             k = bisect_right(starts, at) - 1
-            speaker = resolve(written, at) if written else ""
+            # A pronoun stands for someone named before it, not before the quotation.
+            speaker = resolve(written, where) if written else ""
             if not speaker:
                 speaker = label or prev or (carry if i == 0 else "")
             if speaker and k >= 0:
