@@ -369,8 +369,8 @@ class _Resolver:
         if first[:1].islower() or first in _DESCRIBING:  # "the minister", "the commission"
             role = written.split()[-1].lower()
             titles = {p.name: self._roles(p.title).split() for p in self.people}
-            person = self._antecedent(pos, lambda name: role in titles.get(name, ()))
-            return person or _description(written)
+            holder = self._antecedent(pos, lambda name: role in titles.get(name, ()))
+            return holder or _description(written)
         if written.isupper() and len(written) > 3:
             written = written.title()
         last = written.split()[-1].lower()
@@ -378,7 +378,6 @@ class _Resolver:
         if person is not None:
             return person.name
         return written
-
 
     @staticmethod
     def _roles(title: str) -> str:
