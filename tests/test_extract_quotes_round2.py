@@ -66,3 +66,23 @@ def test_she_is_not_read_as_he() -> None:
     body = ("Mr. Alan Pryce met Ms. Lena Fischer on Monday. She spoke first.\n\n"
             "She says it shows that Pryce is “not fit to run this state.”")
     assert _speakers(body) == [("not fit to", "Lena Fischer")]
+
+
+def test_according_to_stays_in_the_quotations_sentence() -> None:
+    body = (
+        "Ava Lund said the film was worth making because “most people never learn about it,” "
+        "she said. “We have no context for the present without the past.”\n"
+        "Prisons hold a quarter of the inmates, according to the Federal Bureau of Prisons."
+    )
+    assert _speakers(body) == [("most people never", "Ava Lund"),
+                               ("We have no", "Ava Lund")]
+
+
+def test_words_after_commission_on_are_no_person() -> None:
+    body = (
+        "Donald Trump said he has questions about his microphone.\n\n"
+        "He notes that the Commission on Presidential Debates announced an audio issue.\n\n"
+        "He says, “Working that microphone was harder than anything else that night.”"
+    )
+    assert "Presidential Debates" not in [p.name for p in extract(body).people]
+    assert _speakers(body) == [("Working that microphone", "Donald Trump")]

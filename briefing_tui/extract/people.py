@@ -181,6 +181,8 @@ _BUSINESS_GATE = re.compile(
     r"|employees"
 )
 _DESCRIBED_HIT = re.compile(r",\s+an?\s")
+# Capitalised words right after "Commission on", "Bureau of": the end of a longer name.
+_NAME_GOES_ON = re.compile(r"[A-Z][\w’'-]*\s+(?:of|on|for)\s+(?:the\s+)?$")
 _CAPITAL = re.compile(r"[A-Z]")
 
 
@@ -253,8 +255,11 @@ def find_people(text: str) -> list[Person]:
     lines = _distinct_lines(text)
     for offset, line in _gated(lines, _SPEECH_GATE):
         for m in _APPOSITIVE.finditer(line):
-            add(m["name"], m["title"], offset + m.start())
+            if not _NAME_GOES_ON.search(line, max(0, m.start() - 40), m.start()):
+                add(m["name"], m["title"], offset + m.start())
         for m in _SPEAKER.finditer(line):
+            if m["name"] and _NAME_GOES_ON.search(line, max(0, m.start() - 40), m.start()):
+                continue  # "the Commission on Presidential Debates announced"
             add(m["name"] or m["after"], "", offset + m.start())
     for offset, line in _gated(lines, _TITLE_GATE):
         for m in _TITLED.finditer(line):

@@ -200,10 +200,13 @@ def _latest(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[s
     return m
 
 
-def _attribute(block: str, seg: _Segment, lo: int, hi: int) -> tuple[str, int]:
+def _attribute(
+    block: str, seg: _Segment, lo: int, hi: int, sentence_end: int | None = None
+) -> tuple[str, int]:
     """The speaker as written for one quotation of `block` and where it is written, or
     ("", -1); `lo`..`hi` bounds the search window (the sentence, or the stretch between
-    neighbouring quotations)."""
+    neighbouring quotations); "according to" counts only up to `sentence_end`, the end of
+    the sentence the quotation closes in."""
     after = _AFTER.match(block, seg.end, hi) if seg.closed else None
     if after:
         for group in ("sp1", "sp", "sp2"):
@@ -217,7 +220,7 @@ def _attribute(block: str, seg: _Segment, lo: int, hi: int) -> tuple[str, int]:
     partial = _latest(_PARTIAL, block, lo, seg.start)
     if partial:
         return partial["sp"], partial.start("sp")
-    according = _ACCORDING.search(block, lo, hi)
+    according = _ACCORDING.search(block, lo, min(hi, sentence_end or hi))
     return (according["sp"], according.start("sp")) if according else ("", -1)
 
 
@@ -425,7 +428,9 @@ def find_body_quotes(
             sentence_lo = max(0, starts[k] - bstart) if k >= 0 else 0
             lo = max(sentence_lo, segments[i - 1].end if i else 0)
             hi = segments[i + 1].start if i + 1 < len(segments) else len(block)
-            written, where = _attribute(block, seg, lo, hi)
+            after = bisect_right(starts, bstart + max(seg.start, seg.end - 1))
+            sentence_end = starts[after] - bstart if after < len(starts) else len(block)
+            written, where = _attribute(block, seg, lo, hi, sentence_end)
             found.append((seg, written, bstart + where))
             if written[:1].isupper() and written.capitalize() not in PRONOUNS:
                 named.add(written)
