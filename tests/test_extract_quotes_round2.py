@@ -4,6 +4,7 @@ speakers as written, names that are also countries, and the PolNeAR figures."""
 from __future__ import annotations
 
 from briefing_tui.extract.facts import extract
+from briefing_tui.extract.people import find_people
 
 
 def _speakers(body: str) -> list[tuple[str, str]]:
@@ -86,3 +87,12 @@ def test_words_after_commission_on_are_no_person() -> None:
     )
     assert "Presidential Debates" not in [p.name for p in extract(body).people]
     assert _speakers(body) == [("Working that microphone", "Donald Trump")]
+
+
+def test_names_that_hold_a_country_name_are_people_on_evidence() -> None:
+    text = ("“We are sure of it,” Rep. Jim Jordan said. Acting Secretary Chad Wolf said the "
+            "border is safe. Kenya Airways said flights resume. Georgia Tech said it agreed.")
+    assert [p.name for p in find_people(text)] == ["Jim Jordan", "Chad Wolf"]
+    body = "“The border is safe and it will stay safe,” Chad Wolf told reporters."
+    assert _speakers(body) == [("The border is", "Chad Wolf")]
+    assert "Chad Wolf" in [p.name for p in extract(body).people]

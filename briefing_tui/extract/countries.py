@@ -416,6 +416,23 @@ def _weigh(text: str, candidates: list[CountryMention],
     return kept
 
 
+def is_person_name(name: str) -> bool:
+    """Can `name`, the capitalised words of a person's name as written, hold the country
+    names it does? Only ambiguous ones in a person's position: "Jim Jordan", "Chad Wolf",
+    "Rep. Jordan" yes; "Jordan Valley", "Kenya Airways", "Syria" no."""
+    aliases = alias_table()
+    for m in _TOKEN.finditer(name):
+        word = m.group().rstrip(".")
+        if word not in aliases:
+            continue
+        sense = AMBIGUOUS.get(word)
+        if sense is None or not sense.flags & (GIVEN | SURNAME):
+            return False
+        if not _person_position(name, m.start(), m.start() + len(word), sense):
+            return False
+    return True
+
+
 def person_names(body: str) -> frozenset[str]:
     """The ambiguous names an article uses for a person somewhere ("Rep. Jim Jordan"), so
     its bare later mentions ("Jordan said") are read as that person too."""

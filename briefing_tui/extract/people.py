@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Person
-from .countries import alias_table
+from .countries import alias_table, is_person_name
 
 # Reporting verbs as a class: what a speaker does with words. "told" may take an object
 # ("told reporters", "told The Associated Press").
@@ -114,7 +114,9 @@ ORG_HEADS = (
 )
 # Words that make capitalised words an organisation, never a person ("International Rivers",
 # "San Francisco Chronicle").
-_ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS}|National|Global|Federal|United|Rivers|Campaign)\b")
+_ORG_WORD = re.compile(
+    rf"\b(?:{ORG_HEADS}|National|Global|Federal|United|Rivers|Campaign|Tech)\b"
+)
 _CAP = r"(?:[A-Z][\w’'.-]*|&)"
 _ORG = re.compile(
     rf"(?P<org>{_CAP}(?:\s+(?:{_CAP}|for|and|on)){{0,6}}?\s+(?:{ORG_HEADS})\b(?!\s+[A-Z&])"
@@ -229,8 +231,10 @@ def _is_name(name: str) -> bool:
     if len(tokens) < 2 or tokens[0] in _DETERMINERS:
         return False
     aliases = alias_table()
-    if any(t in NOT_NAMES or t in aliases or t.rstrip(".") in _NEVER_IN_NAME for t in tokens):
+    if any(t in NOT_NAMES or t.rstrip(".") in _NEVER_IN_NAME for t in tokens):
         return False
+    if any(t in aliases for t in tokens) and not is_person_name(name):
+        return False  # "Kenya Airways", but "Jim Jordan" and "Chad Wolf" are people
     return _ORG_WORD.search(name) is None
 
 
