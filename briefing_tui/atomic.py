@@ -14,6 +14,17 @@ from pathlib import Path
 TEMP_SUFFIX = ".tmp"
 
 
+def describe_os_error(exc: OSError) -> str:
+    """A short human reason for an OSError, without the errno soup (`[Errno 30] ...`)."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    return exc.strerror or str(exc)
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename durable. Some file systems refuse fsync on folders; that is not an error."""
     try:
@@ -58,8 +69,6 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(directory)
-
-
 
 
 def write_text_atomic(path: Path, text: str, mode: int = 0o666) -> None:

@@ -1,16 +1,22 @@
 """Where the reader was in each briefing (selected fact, scroll), kept between runs.
 
 Losing this file costs a scroll position, never a note: a file that will not
-parse is simply started afresh.
+load (unreadable, not a regular file, not JSON, nested too deeply, numbers out
+of range, the wrong shape) reads as "no saved position" and is started afresh
+by the next save.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from .atomic import write_text_atomic
 from .locations import state_path
+from .safe_json import BadJSONFile, load_json
+
+MAX_SCROLL = 10_000_000  # lines; anything larger is not a position we saved
 
 
 @dataclass(frozen=True)
@@ -19,13 +25,19 @@ class Position:
     scroll_y: int = 0
 
 
+def _check(data: Any) -> str | None:
+    if not isinstance(data, dict) or not isinstance(data.get("positions", {}), dict):
+        return "not a reading-state file"
+    return None
+
+
 def _load_all() -> dict[str, dict[str, object]]:
     try:
-        data = json.loads(state_path().read_text("utf-8"))
-    except (OSError, ValueError):
+        data = load_json(state_path(), _check)
+    except (OSError, BadJSONFile):
         return {}
-    positions = data.get("positions") if isinstance(data, dict) else None
-    return positions if isinstance(positions, dict) else {}
+    positions: dict[str, dict[str, object]] = data.get("positions", {})
+    return positions
 
 
 def load_position(bundle_id: str) -> Position:
@@ -36,7 +48,7 @@ def load_position(bundle_id: str) -> Position:
     scroll_y = raw.get("scroll_y")
     return Position(
         fact_id if isinstance(fact_id, str) else "",
-        scroll_y if isinstance(scroll_y, int) and scroll_y >= 0 else 0,
+        scroll_y if isinstance(scroll_y, int) and 0 <= scroll_y <= MAX_SCROLL else 0,
     )
 
 

@@ -15,7 +15,6 @@ timestamp and reported through `events`, and the store carries on empty.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -27,7 +26,13 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from .atomic import TEMP_SUFFIX, atomic_write_bytes, fsync_dir  # noqa: F401 - re-exported for tests
+from .atomic import (  # noqa: F401 - re-exported for tests and callers
+    TEMP_SUFFIX,
+    atomic_write_bytes,
+    describe_os_error,
+    fsync_dir,
+)
+from .safe_json import BadJSONFile, parse_json, read_regular
 
 LOCK_TIMEOUT = 10.0  # seconds; a writer holds the lock for one file write
 
@@ -60,17 +65,6 @@ def utc_stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
 
 
-def describe_os_error(exc: OSError) -> str:
-    """A short human reason for an OSError, without the errno soup."""
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    return exc.strerror or str(exc)
-
-
 def temp_files_of(path: Path) -> list[Path]:
     """Temp files `atomic_write_bytes` may have left behind for `path` after a crash."""
     try:
@@ -99,11 +93,11 @@ class AtomicJSONStorage(Storage):
     # --- TinyDB's interface -------------------------------------------------
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        raw = self._read_bytes()
-        if raw is None:
+        found = self._load()
+        if found is None:
             return None
         self._seen = True
-        data, reason = _parse(raw)
+        data, reason = found
         if reason is None:
             return data
         return self._quarantine(reason)
@@ -145,21 +139,25 @@ class AtomicJSONStorage(Storage):
 
     # --- internals ----------------------------------------------------------
 
-    def _read_bytes(self) -> bytes | None:
+    def _load(self) -> tuple[dict[str, dict[str, Any]] | None, str | None] | None:
+        """None when there is no file, else (data, None) or (None, why it cannot be used)."""
         try:
-            return self.path.read_bytes()
+            raw = read_regular(self.path)
         except FileNotFoundError:
             return None
+        except BadJSONFile as exc:  # a FIFO, a device: it would block or never parse
+            return None, exc.reason
         except OSError as exc:
             raise StoreError(f"cannot read notes file {self.path}: {describe_os_error(exc)}") from exc
+        return _parse(raw, self.path)
 
     def _quarantine(self, reason: str) -> dict[str, dict[str, Any]] | None:
         """Move an unparsable file aside (under the lock, after checking it is still bad)."""
         with self.locked():
-            raw = self._read_bytes()
-            if raw is None:
+            found = self._load()
+            if found is None:
                 return None
-            data, reason_now = _parse(raw)
+            data, reason_now = found
             if reason_now is None:  # another process replaced it meanwhile
                 return data
             target = self._aside_name()
@@ -201,21 +199,20 @@ class AtomicJSONStorage(Storage):
             self._on_event(event)
 
 
-def _parse(raw: bytes) -> tuple[dict[str, dict[str, Any]] | None, str | None]:
+def _parse(raw: bytes, path: Path) -> tuple[dict[str, dict[str, Any]] | None, str | None]:
     """(data, None) when `raw` is a TinyDB document, else (None, reason)."""
     if not raw.strip():
         return None, None  # an empty file is an empty store: nothing to keep
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, "not UTF-8"
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, f"invalid JSON at line {exc.lineno} column {exc.colno}"
+        return parse_json(raw, path, _check_tinydb), None
+    except BadJSONFile as exc:
+        return None, exc.reason
+
+
+def _check_tinydb(data: Any) -> str | None:
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
     ):
-        return None, "not a TinyDB notes file"
-    return data, None
+        return "not a TinyDB notes file"
+    return None

@@ -27,6 +27,7 @@ from tinydb.table import Document, Table
 from briefing_tui import sanitize
 from briefing_tui.locations import store_dir
 from briefing_tui.model import LABELS, SCHEMA_VERSION, Anchor, Annotation, Target
+from briefing_tui.safe_json import unsurrogate
 from briefing_tui.storage import LOCK_TIMEOUT, AtomicJSONStorage, StoreError, StoreEvent
 
 __all__ = [
@@ -152,7 +153,7 @@ class AnnotationStore:
             id=f"{_check_bundle_id(bundle_id)}:{uuid.uuid4().hex[:12]}",
             bundle_id=bundle_id,
             target=target,
-            text=sanitize.strip(text),
+            text=_check_text(text),
             tags=_clean_tags(tags),
             label=_check_label(label),
             created=now,
@@ -173,7 +174,7 @@ class AnnotationStore:
         """Change a note's text, tags or label; raise KeyError if there is no such note."""
         changes: dict[str, Any] = {"updated": self._now()}
         if text is not None:
-            changes["text"] = sanitize.strip(text)
+            changes["text"] = _check_text(text)
         if tags is not None:
             changes["tags"] = list(_clean_tags(tags))
         if label is not None:
@@ -258,6 +259,14 @@ def _check_bundle_id(bundle_id: str) -> str:
     return bundle_id
 
 
+def _check_text(text: str) -> str:
+    """Note text as stored: no control characters, no lone surrogates, and not blank."""
+    text = sanitize.strip(unsurrogate(text))
+    if not text.strip():
+        raise ValueError("a note needs some text")
+    return text
+
+
 def _check_label(label: str) -> str:
     if label not in LABELS:
         raise ValueError(f"unknown label {label!r}; use one of: {', '.join(LABELS[1:])}")
@@ -279,7 +288,7 @@ def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Trimmed, non-empty, first occurrence kept: tags are typed by hand."""
     out: dict[str, None] = {}
     for tag in tags:
-        tag = sanitize.strip(tag).strip()
+        tag = sanitize.strip(unsurrogate(tag)).strip()
         if tag:
             out.setdefault(tag)
     return tuple(out)
@@ -350,5 +359,5 @@ def annotation_from_record(record: Mapping[str, Any]) -> Annotation | None:
             updated=str(record.get("updated", "")),
             schema=int(record.get("schema", SCHEMA_VERSION)),
         )
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None
