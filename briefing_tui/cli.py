@@ -46,15 +46,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(func(args) or 0)
     except CommandError as exc:
-        print(f"briefing: error: {exc}", file=sys.stderr)
+        from .sanitize import clean  # messages quote paths and ids: one line, no surrogates
+
+        print(f"briefing: error: {clean(str(exc))}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"briefing: error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        from .atomic import describe_os_error
+        from .sanitize import clean
+
+        where = f" {clean(str(exc.filename))}:" if exc.filename else ""
+        print(f"briefing: error:{where} {describe_os_error(exc)}", file=sys.stderr)
         return 1
 
 

@@ -9,6 +9,8 @@ body, or marked as no longer found). Every string passes through
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +19,9 @@ from typing import Any
 import yaml
 
 from briefing_tui.anchoring import locate
-from briefing_tui.atomic import atomic_write_bytes
+from briefing_tui.atomic import atomic_write_bytes, describe_os_error
 from briefing_tui.model import Anchor, Annotation, Briefing
-from briefing_tui.sanitize import strip
+from briefing_tui.sanitize import clean, strip
 from briefing_tui.store import annotation_to_record
 
 FORMATS = ("markdown", "json")
@@ -251,15 +253,51 @@ def render(fmt: str, briefing: Briefing, annotations: Iterable[Annotation], expo
     raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 
-def write_export(text: str, path: Path, force: bool = False) -> None:
-    """Write atomically; refuse to replace an existing file unless `force`."""
+def write_export(text: str, path: Path, force: bool = False, make_parents: bool = False) -> None:
+    """Write atomically; refuse to replace an existing file unless `force`.
+
+    Only a regular file is ever replaced: a folder, symlink, FIFO or device file at
+    `path` is refused even with `force` (as root, replacing `/dev/full` or a symlink
+    to someone else's file would be a nasty surprise). `make_parents` creates the
+    folder first. Every failure is an `ExportError` with one plain line.
+    """
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name")
-    if path.exists() and not force:
-        raise ExportError(f"{path} already exists; use --force to overwrite it")
+    shown = clean(str(path))
     try:
-        atomic_write_bytes(path, text.encode("utf-8"), mode=0o666)
+        st: os.stat_result | None = path.lstat()
+    except FileNotFoundError:
+        st = None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ExportError(f"cannot write {path}: {reason}") from exc
+        raise ExportError(f"cannot write {shown}: {describe_os_error(exc)}") from exc
+    if st is not None:
+        kind = _special_kind(st.st_mode)
+        if kind == "folder":
+            raise ExportError(f"{shown} is a folder; give a file name")
+        if kind:
+            raise ExportError(f"{shown} is {kind}, not a regular file; only a regular file is replaced")
+        if not force:
+            raise ExportError(f"{shown} already exists; use --force to overwrite it")
+    data = text.encode("utf-8", "replace")  # lone surrogates (never from our loaders) -> "?"
+    try:
+        if make_parents:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data, mode=0o666)
+    except OSError as exc:
+        raise ExportError(f"cannot write {shown}: {describe_os_error(exc)}") from exc
+
+
+def _special_kind(mode: int) -> str:
+    """What a non-regular file is, for the message; "" for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device file"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"

@@ -324,7 +324,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        # Line 0 means "the file or folder as a whole": `path: message`, never `path:0:`.
+        where = f"{self.path}:{self.line}" if self.line > 0 else self.path
+        return f"{where}: {self.message}"
 
 
 # --- annotations -----------------------------------------------------------

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-# C0 except \t and \n, DEL, C1 (U+0080-U+009F), bidi embeddings/overrides/isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 except \t and \n, DEL, C1 (U+0080-U+009F), bidi embeddings/overrides/isolates,
+# and lone surrogates (a non-UTF-8 file name, a `\udcff` escape): no UTF-8 stream can carry them.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # The visible stand-in for a removed character: U+FFFD, so a reader sees that
 # something was there without the terminal acting on it.
 PLACEHOLDER = "\ufffd"

@@ -229,7 +229,7 @@ def test_write_export_failure_leaves_old_file(tmp_path: Path, monkeypatch: pytes
 
     with monkeypatch.context() as patch:
         patch.setattr(storage.os, "replace", broken_replace)
-        with pytest.raises(ExportError, match="No space left"):
+        with pytest.raises(ExportError, match="the disk is full"):
             write_export("new\n", out, force=True)
     assert out.read_text("utf-8") == "old\n"
     assert storage.temp_files_of(out) == []

@@ -6,6 +6,8 @@ sets `func` to a `run(args) -> int`. `cli.py` only wires them together.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,15 +25,39 @@ class CommandError(Exception):
 
 
 def load_briefing(bundle: str) -> Briefing:
-    """The bundle by id or path, or a one-line CommandError (exit 2)."""
+    """The bundle by id or path, or a one-line CommandError (exit 2).
+
+    An argument that can only be a path (it holds a `/`, or is `.`, `..` or `~...`:
+    no bundle id does) is never looked up as an id: a missing one is "no such
+    folder", an existing folder without `briefing.md` is "not a bundle folder".
+    """
     from ..bundle.discover import find_bundle
     from ..bundle.errors import BundleError
+    from ..bundle.reader import BRIEFING_FILE
     from ..sanitize import clean
 
+    target = bundle
+    if looks_like_path(bundle):
+        path = Path(bundle).expanduser()
+        target = str(path)
+        try:
+            if not path.exists():
+                raise CommandError(clean(f"{bundle}: no such folder"), EXIT_USAGE)
+            if not path.is_dir():
+                raise CommandError(clean(f"{bundle}: not a folder (a bundle is a folder)"), EXIT_USAGE)
+            if not (path / BRIEFING_FILE).is_file():
+                raise CommandError(clean(f"{bundle}: not a bundle folder (no {BRIEFING_FILE})"), EXIT_USAGE)
+        except OSError as exc:  # a path too long, a loop of symlinks
+            raise CommandError(clean(f"{bundle}: {exc.strerror or exc}"), EXIT_USAGE) from None
     try:
-        return find_bundle(bundle)
+        return find_bundle(target)
     except BundleError as exc:
         first = exc.problems[0] if exc.problems else exc
         more = len(exc.problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
         raise CommandError(clean(f"{first}{suffix}"), EXIT_USAGE) from None
+
+
+def looks_like_path(arg: str) -> bool:
+    """True for what cannot be a bundle id (ids are `[a-z0-9][a-z0-9_-]*`) but reads as a path."""
+    return os.sep in arg or "/" in arg or arg in (".", "..") or arg.startswith("~")

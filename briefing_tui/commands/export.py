@@ -44,5 +44,8 @@ def run(args: argparse.Namespace) -> int:
         write_export(text, Path(args.output), force=args.force)
     except ExportError as exc:
         raise CommandError(str(exc), EXIT_STORE) from None
-    print(f"wrote {len(notes)} note{'s' if len(notes) != 1 else ''} to {args.output}", file=sys.stderr)
+    from ..sanitize import clean
+
+    count = f"{len(notes)} note{'s' if len(notes) != 1 else ''}"
+    print(f"wrote {count} to {clean(args.output)}", file=sys.stderr)
     return 0

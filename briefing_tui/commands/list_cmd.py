@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         rows = []
         for e in entries:
-            row: dict[str, object] = {"id": clean(e.id), "path": str(e.path), "ok": e.ok}
+            row: dict[str, object] = {"id": clean(e.id), "path": clean(str(e.path)), "ok": e.ok}
             if e.briefing:
                 b = e.briefing
                 row |= {

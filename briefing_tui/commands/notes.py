@@ -143,8 +143,10 @@ def store_call(store: AnnotationStore, call: Callable[[], T]) -> T:
 
 
 def report_store_events(store: AnnotationStore) -> None:
+    from ..sanitize import clean
+
     for message in store.take_messages():
-        print(f"briefing: warning: {message}", file=sys.stderr)
+        print(f"briefing: warning: {clean(message)}", file=sys.stderr)
 
 
 def parse_target(briefing: Briefing, text: str) -> Target:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -62,14 +63,23 @@ def load_input(name: str, stdin: BinaryIO | None = None) -> str:
             raise ImportFailure(f"{label}: no such file")
         if path.is_dir():
             raise ImportFailure(f"{label}: is a folder, not a file")
+        # A FIFO, device or socket is refused before any read: reading a FIFO with no
+        # writer would wait forever. Opened non-blocking and checked with fstat, so the
+        # file cannot be swapped between the check and the read.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                raise ImportFailure(
-                    f"{label}: {size / 1024 / 1024:.1f} MB is over the "
-                    f"{MAX_INPUT_BYTES >> 20} MB limit for an article"
-                )
-            with path.open("rb") as fh:
+            with os.fdopen(os.open(path, flags), "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    raise ImportFailure(
+                        f"{label}: not a regular file (a pipe, device or socket); "
+                        "save the article to a file, or pipe it in with -"
+                    )
+                if st.st_size > MAX_INPUT_BYTES:
+                    raise ImportFailure(
+                        f"{label}: {st.st_size / 1024 / 1024:.1f} MB is over the "
+                        f"{MAX_INPUT_BYTES >> 20} MB limit for an article"
+                    )
                 data = fh.read(MAX_INPUT_BYTES + 1)
         except OSError as exc:
             raise ImportFailure(f"{label}: cannot read ({exc.strerror or exc})") from exc
