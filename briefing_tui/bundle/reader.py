@@ -7,6 +7,7 @@ be mistaken for facts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from markdown_it.token import Token
 from ..model import Briefing, Country, Fact, Person, Problem, Value
 from .errors import BundleError
 from .markdown import (
+    _FENCE,
     CHUNK,
     MAX_NESTING,
     ReadableText,
@@ -239,12 +241,15 @@ def _sections(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
     return sections
 
 
-def _chunked_sections(filename: str, text: str, out: _Collector) -> Iterator[tuple[str, int, list[Token]]]:
+def _chunked_sections(
+    filename: str, text: str, out: _Collector, offset: int = 0, size: int = CHUNK
+) -> Iterator[tuple[str, int, list[Token]]]:
     """`_sections` of a long file, parsed a chunk of whole sections at a time; the tokens'
-    lines are those of the file."""
+    lines are those of the file (`offset` lines of the file come before `text`)."""
     parser = make_parser()
-    for before, chunk in split_sections(text):
+    for before, chunk in split_sections(text, size):
         tokens = parser.parse(chunk)
+        before += offset
         if before:
             for tok in tokens:
                 if tok.map:
@@ -266,60 +271,215 @@ def _blocks(tokens: list[Token]) -> list[tuple[str, int, list[Token]]]:
     return blocks
 
 
-def _parse_facts(text: str, out: _Collector) -> list[Fact]:
+def _parse_facts(text: str, out: _Collector, *, fast: bool = True, size: int = CHUNK) -> list[Fact]:
+    """The facts of facts.md. Sections in exactly the form `writer.render_fact` gives are read
+    line by line (`_canonical_fact`); any other text goes through markdown-it, a run of
+    sections at a time, with the same results and the same `path:line: message` errors."""
+    text = _normalise_source(text)
     facts: list[Fact] = []
-    for heading, line, toks in _chunked_sections(FACTS_FILE, text, out):
-        fields: dict[str, tuple[str, int]] = {}
-        source: list[str] = []
-        statement: list[str] = []
-        for kind, bline, btoks in _blocks(toks):
-            if kind == "bullet_list_open":
-                for tok in btoks:
-                    if tok.type != "inline":
-                        continue
-                    fline = (tok.map[0] + 1) if tok.map else bline
-                    key, sep, raw = inline_text(tok).partition(":")
-                    key = key.strip().lower()
-                    if not sep:
-                        out.add(FACTS_FILE, fline, f"fact {heading}: field must be 'key: value'")
-                    elif key not in FACT_FIELDS:
-                        out.add(
-                            FACTS_FILE,
-                            fline,
-                            f"fact {heading}: unknown field '{key}' "
-                            f"(expected one of {', '.join(FACT_FIELDS)})",
-                        )
-                    elif key in fields:
-                        out.add(FACTS_FILE, fline, f"fact {heading}: field '{key}' given twice")
-                    else:
-                        fields[key] = (raw.strip(), fline)
-            elif kind == "blockquote_open":
-                source += [inline_text(t) for t in btoks if t.type == "inline"]
-            elif kind == "paragraph_open":
-                statement += [inline_text(t) for t in btoks if t.type == "inline"]
-            else:
-                out.add(FACTS_FILE, bline, f"fact {heading}: unexpected {kind.removesuffix('_open')}")
-        value: Value | None = None
-        if "value" in fields and fields["value"][0]:
-            try:
-                value = Value.parse(fields["value"][0])
-            except ValueError as exc:
-                out.add(FACTS_FILE, fields["value"][1], f"fact {heading}: {exc}")
-        codes = fields.get("countries", ("", line))[0]
-        facts.append(
-            Fact(
-                id=heading,
-                kind=fields.get("kind", ("", line))[0],
-                statement=" ".join(statement).strip(),
-                source=" ".join(source).strip(),
-                value=value,
-                countries=tuple(c.strip().upper() for c in codes.split(",") if c.strip()),
-                speaker=fields.get("speaker", ("", line))[0],
-                origin=fields.get("origin", ("authored", line))[0],
-                line=line,
-            )
-        )
+    if not fast:
+        for heading, line, toks in _chunked_sections(FACTS_FILE, text, out, size=size):
+            facts.append(_fact_from_tokens(heading, line, toks, out))
+        return facts
+    lines = text.split("\n")
+    for start, end, canonical in _fact_segments(lines):
+        if canonical is not None:
+            heading, fields, source, statement = canonical
+            facts.append(_make_fact(heading, start + 1, fields, source, statement, out))
+            continue
+        region = "\n".join(lines[start:end])
+        for heading, line, toks in _chunked_sections(FACTS_FILE, region, out, start, size):
+            facts.append(_fact_from_tokens(heading, line, toks, out))
     return facts
+
+
+def _normalise_source(text: str) -> str:
+    """Line breaks and NULs as markdown-it reads them, so line numbers and text agree
+    whichever way a section is read."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:
+        text = text.replace("\0", "\ufffd")
+    return text
+
+
+def _fact_from_tokens(heading: str, line: int, toks: list[Token], out: _Collector) -> Fact:
+    fields: dict[str, tuple[str, int]] = {}
+    source: list[str] = []
+    statement: list[str] = []
+    for kind, bline, btoks in _blocks(toks):
+        if kind == "bullet_list_open":
+            for tok in btoks:
+                if tok.type != "inline":
+                    continue
+                fline = (tok.map[0] + 1) if tok.map else bline
+                key, sep, raw = inline_text(tok).partition(":")
+                key = key.strip().lower()
+                if not sep:
+                    out.add(FACTS_FILE, fline, f"fact {heading}: field must be 'key: value'")
+                elif key not in FACT_FIELDS:
+                    out.add(
+                        FACTS_FILE,
+                        fline,
+                        f"fact {heading}: unknown field '{key}' "
+                        f"(expected one of {', '.join(FACT_FIELDS)})",
+                    )
+                elif key in fields:
+                    out.add(FACTS_FILE, fline, f"fact {heading}: field '{key}' given twice")
+                else:
+                    fields[key] = (raw.strip(), fline)
+        elif kind == "blockquote_open":
+            source += [inline_text(t) for t in btoks if t.type == "inline"]
+        elif kind == "paragraph_open":
+            statement += [inline_text(t) for t in btoks if t.type == "inline"]
+        else:
+            out.add(FACTS_FILE, bline, f"fact {heading}: unexpected {kind.removesuffix('_open')}")
+    return _make_fact(heading, line, fields, " ".join(source), " ".join(statement), out)
+
+
+def _make_fact(
+    heading: str, line: int, fields: dict[str, tuple[str, int]], source: str, statement: str, out: _Collector
+) -> Fact:
+    value: Value | None = None
+    if "value" in fields and fields["value"][0]:
+        try:
+            value = Value.parse(fields["value"][0])
+        except ValueError as exc:
+            out.add(FACTS_FILE, fields["value"][1], f"fact {heading}: {exc}")
+    codes = fields.get("countries", ("", line))[0]
+    return Fact(
+        id=heading,
+        kind=fields.get("kind", ("", line))[0],
+        statement=statement.strip(),
+        source=source.strip(),
+        value=value,
+        countries=tuple(c.strip().upper() for c in codes.split(",") if c.strip()),
+        speaker=fields.get("speaker", ("", line))[0],
+        origin=fields.get("origin", ("authored", line))[0],
+        line=line,
+    )
+
+
+# --- the line-based reading of facts.md in the writer's own form ------------------------------
+#
+# A section read line by line must give what markdown-it gives, so only text that cannot be
+# markup is taken: ASCII punctuation escaped with a backslash, and otherwise no character that
+# starts inline markup (code, emphasis, strikethrough, links, images, autolinks, entities) or is
+# a control character; no space at either end; and for a line that opens a block, no first
+# character that would open a heading, list, quote or break instead of a paragraph.
+_PLAIN = re.compile(r"(?:[^\\`*_\[\]<>!&~\x00-\x1f\x7f]|\\[!-/:-@\[-`{-~])+")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BLOCK_START = re.compile(r"[-+#=]|\d{1,9}[.)](?:\s|$)")
+_FIELD_LINE = re.compile(r"- ([a-z]+): (.+)")
+_UNESCAPED_BRACKET = re.compile(r"(?:^|[^\\])(?:\\\\)*\[")
+
+
+def _plain(text: str) -> str | None:
+    """The text markdown-it reads from `text` when it is surely plain, else None."""
+    if not text or text != text.strip() or _PLAIN.fullmatch(text) is None:
+        return None
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
+def _paragraph(text: str) -> str | None:
+    """`_plain` for a line that starts a paragraph at the left margin."""
+    return None if _BLOCK_START.match(text) else _plain(text)
+
+
+def _is_heading_line(line: str) -> bool:
+    """A `##` heading at the left margin: where a section starts (outside a fence)."""
+    return line.startswith("##") and line[2:3] in ("", " ", "\t")
+
+
+_Canonical = tuple[str, dict[str, tuple[str, int]], str, str]
+
+
+def _canonical_fact(lines: list[str], i: int) -> tuple[_Canonical, int] | None:
+    """The section at line index `i` (a `##` line) when it is in the writer's form:
+    heading, `- key: value` fields (each known, once), a blank line, `> source`, a blank
+    line, the statement (or none), then blank lines up to the next `##` line or the end.
+    Returns the section and the index of the line after it, else None."""
+    n = len(lines)
+    line = lines[i]
+    if not line.startswith("## ") or "#" in line[3:]:
+        return None
+    heading = _plain(line[3:])
+    if heading is None:
+        return None
+    fields: dict[str, tuple[str, int]] = {}
+    j = i + 1
+    while j < n and lines[j].startswith("- "):
+        m = _FIELD_LINE.fullmatch(lines[j])
+        if m is None or m[1] not in FACT_FIELDS or m[1] in fields:
+            return None
+        value = _plain(m[2])
+        if value is None:
+            return None
+        fields[m[1]] = (value, j + 1)
+        j += 1
+    if j + 1 >= n or lines[j] or not lines[j + 1].startswith("> "):
+        return None
+    source = _paragraph(lines[j + 1][2:])
+    if source is None:
+        return None
+    j += 2
+    if j < n and lines[j]:
+        return None
+    while j < n and not lines[j]:
+        j += 1
+    statement = ""
+    if j < n and not _is_heading_line(lines[j]):
+        text = _paragraph(lines[j])
+        if text is None:
+            return None
+        statement = text
+        j += 1
+        if j < n and lines[j]:
+            return None
+        while j < n and not lines[j]:
+            j += 1
+    if j < n and not _is_heading_line(lines[j]):
+        return None
+    return (heading, fields, source, statement), j
+
+
+def _fact_segments(lines: list[str]) -> Iterator[tuple[int, int, _Canonical | None]]:
+    """(first line index, end index, section) of facts.md, in order: a section in the writer's
+    form, or (None) a run of lines for markdown-it, cut only before a `##` line outside a fence
+    where a section in the writer's form starts. A file that may hold a link reference
+    definition (an unescaped `[` and a `]:`, even inside a quote or list) is all read by
+    markdown-it: a reference may be used in one section and defined in another."""
+    n = len(lines)
+    if any("]:" in line and _UNESCAPED_BRACKET.search(line) for line in lines):
+        yield 0, n, None
+        return
+    start = 0  # the first line not yet yielded
+    i = 0
+    fence: str | None = None
+    while i < n:
+        line = lines[i]
+        if fence is not None:
+            m = _FENCE.match(line)
+            closes = m is not None and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
+            if m is not None and closes and not line[m.end() :].strip():
+                fence = None
+            i += 1
+            continue
+        if _is_heading_line(line):
+            found = _canonical_fact(lines, i)
+            if found is not None:
+                if start < i:
+                    yield start, i, None
+                section, after = found
+                yield i, after, section
+                start = i = after
+                continue
+        m = _FENCE.match(line)
+        if m:
+            fence = m.group(1)
+        i += 1
+    if start < n:
+        yield start, n, None
 
 
 def _parse_countries(text: str, out: _Collector) -> list[Country]:
