@@ -4,7 +4,7 @@ speakers as written, names that are also countries, and the PolNeAR figures."""
 from __future__ import annotations
 
 from briefing_tui.extract.facts import extract
-from briefing_tui.extract.people import find_people
+from briefing_tui.extract.people import find_organisations, find_people
 
 
 def _speakers(body: str) -> list[tuple[str, str]]:
@@ -96,3 +96,13 @@ def test_names_that_hold_a_country_name_are_people_on_evidence() -> None:
     body = "“The border is safe and it will stay safe,” Chad Wolf told reporters."
     assert _speakers(body) == [("The border is", "Chad Wolf")]
     assert "Chad Wolf" in [p.name for p in extract(body).people]
+
+
+def test_airlines_and_the_makers_of_what_they_order_are_organisations() -> None:
+    text = (
+        "Dubai's flagship carrier Skyline Airline finalized a deal to purchase 30 of Aerolux's "
+        "900-9 jets. In addition, it announced an order of 50 Nordwing N350-900 jets on Monday."
+    )
+    orgs = find_organisations(text, find_people(text))
+    assert {"Skyline Airline", "Aerolux", "Nordwing"} <= set(orgs)
+    assert not any(any(c.isdigit() for c in o) for o in orgs)

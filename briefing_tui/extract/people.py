@@ -110,7 +110,7 @@ ORG_HEADS = (
     "|Foundation|Forum|Union|Party|Reserve|Exchange|Holdings|Systems|Partners|Motors|Airlines"
     "|Times|Post|Journal|News|Office|Chronicle|Herald|Tribune|Gazette|Press|Magazine|Network"
     "|Watch|Coalition|Alliance|Center|Centre|Club|Society|League|Service|Trust|International"
-    "|Airways|Airlines|Bancorp|Pharmaceuticals|Industries|Enterprises|Media|Labs"
+    "|Airways|Airline|Bancorp|Pharmaceuticals|Industries|Enterprises|Media|Labs"
 )
 # Words that make capitalised words an organisation, never a person ("International Rivers",
 # "San Francisco Chronicle").
@@ -145,6 +145,9 @@ _BUSINESS = re.compile(
     rf"|(?P<b>{_CO})(?:[’']s)?\s+(?:CEO|chief\s+executive|spokes(?:man|woman|person)|shares"
     rf"|stock|board|headquarters|factory|plant|shareholders|customers|employees)\b"
     rf"|(?:[Ss]hares|[Ss]tock)\s+(?:of|in)\s+(?P<c>{_CO})"
+    # The maker of what is ordered: "an order of 30 Boeing jets", "to purchase 30 of Airbus's".
+    rf"|(?:order|orders|purchase|purchases|purchasing|buy|buying)\s+(?:of\s+|for\s+)?"
+    rf"(?:some\s+|up\s+to\s+)?\d[\d,]*\s+(?:of\s+|more\s+)?(?P<d>{_CO})"
 )
 _NEWS = re.compile("(?:" + "|".join(re.escape(o) for o in NEWS_ORGS) + r")(?![\w-])")
 _DETERMINERS = {
@@ -180,7 +183,7 @@ _BUSINESS_GATE = re.compile(
     r"ordered|orders|sold|sells|bought|buys|acquired|acquires|deliver|manufactures|makes"
     r"|produces|ship|employs|hire|laid|operates|owns|invest|posted|reported|agreed|flies|flew"
     r"|build|built|CEO|chief|spokes|hares|tock|board|headquarters|factory|plant|customers"
-    r"|employees"
+    r"|employees|order|purchas|buy"
 )
 _DESCRIBED_HIT = re.compile(r",\s+an?\s")
 # Capitalised words right after "Commission on", "Bureau of": the end of a longer name.
@@ -313,6 +316,8 @@ def find_organisations(text: str, people: Iterable[Person] = ()) -> list[str]:
     for offset, line in _gated(lines, _BUSINESS_GATE):
         for m in _BUSINESS.finditer(line):
             org = m["a"] or m["b"] or m["c"] or ""
+            if m["d"]:  # the maker, without the model: "Airbus A350-900" -> "Airbus"
+                org = re.sub(r"[’']s?$|(?:\s+\S*\d\S*)+$", "", m["d"])
             if _starts_word(line, m.start()) and not (set(org.split()) & person_tokens):
                 add(org, offset + m.start())
     names = sorted(found, key=found.__getitem__)
