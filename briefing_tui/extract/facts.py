@@ -258,8 +258,8 @@ class _Findings:
     """What one sentence holds, independent of the rest of the article.
 
     Computed once per distinct sentence text: articles repeat sentences (pull
-    quotes, syndicated boilerplate), and only ids and pronoun speakers depend on
-    what came before.
+    quotes, syndicated boilerplate), and only ids depend on what came before (quote
+    speakers are resolved over the whole body by `find_body_quotes`).
     """
 
     source: str
@@ -268,7 +268,6 @@ class _Findings:
     templates: tuple[_Template, ...]  # figures and dates, in the order ids are drawn
     quotes: tuple[QuoteMention, ...]
     claim: _Template | None  # event or claim: countries named and no quote
-    last_surname: str | None  # the last known surname the sentence mentions
     role_scores: tuple[tuple[str, float], ...] = ()  # how well it tells each country's role
 
 
@@ -283,30 +282,21 @@ def extract(body: str, published: str = "") -> Extraction:
     for q in body_quotes:
         quotes_at.setdefault(q.sentence, []).append(q)
     organisations = find_organisations(body, people)
-    surnames = {p.name.split()[-1]: p.name for p in people}
-    person_re = (
-        re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
-                   + r")\b")
-        if surnames else None
-    )
     ids = _Ids()
     placed: list[tuple[int, Fact]] = []
     roles: dict[str, tuple[float, str]] = {}  # code -> (score, source), in order of first mention
-    last_person = ""
     seen: dict[str, _Findings] = {}
     named = person_names(body)  # "Jordan" after "Rep. Jim Jordan" is him, not the country
     for index, sentence in enumerate(sentences):
         found = seen.get(sentence.text)
         if found is None:
-            found = seen[sentence.text] = _findings(sentence.text, pub, person_re, named)
+            found = seen[sentence.text] = _findings(sentence.text, pub, named)
         for code, score in found.role_scores:
             best = roles.get(code)
             if best is None or score > best[0]:  # ties: the earlier sentence
                 roles[code] = (score, found.source)
         placed += ((sentence.start, f) for f in
-                   _sentence_facts(found, quotes_at.get(index, []), last_person, ids))
-        if found.last_surname is not None:
-            last_person = surnames[found.last_surname]
+                   _sentence_facts(found, quotes_at.get(index, []), ids))
     placed.sort(key=lambda pair: pair[0])  # article order, whatever the sentence splitter did
     facts = tuple(
         replace(f, statement=unescape(f.statement)) if "\\" in f.statement else f
@@ -334,8 +324,7 @@ def _role_score(text: str, at: int, n_codes: int, telling: bool) -> float:
     return score
 
 
-def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None,
-              named: frozenset[str] = frozenset()) -> _Findings:
+def _findings(text: str, pub: date | None, named: frozenset[str] = frozenset()) -> _Findings:
     """Run every finder on one sentence."""
     source = plain_source(text)
     first_at: dict[str, int] = {}
@@ -390,16 +379,15 @@ def _findings(text: str, pub: date | None, person_re: re.Pattern[str] | None,
             statement = clause(source, verb.start(), verb.end()) if verb else trim(
                 source, STATEMENT_MAX)
             claim = _Template(-1, f"{kind}-" + slug(words), kind, statement, None, codes)
-    hits = person_re.findall(text) if person_re is not None else []
     telling = bool(templates) or claim is not None
     scores = [(c, _role_score(text, at, len(codes), telling)) for c, at in first_at.items()]
     scores += [(c, -4.0) for c in dict.fromkeys(currency_codes) if c not in first_at]
     return _Findings(source, codes, tuple(currency_codes), tuple(templates), quotes, claim,
-                     hits[-1] if hits else None, tuple(scores))
+                     tuple(scores))
 
 
 def _sentence_facts(
-    found: _Findings, quotes: list[BodyQuote], last_person: str, ids: _Ids
+    found: _Findings, quotes: list[BodyQuote], ids: _Ids
 ) -> list[Fact]:
     """The facts of one sentence, in the order their words appear in it."""
     source = found.source
