@@ -8,13 +8,16 @@ sections the fast path must either read the same or leave to markdown-it.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-import briefing_tui.bundle.reader as reader_module
 from briefing_tui.bundle.reader import _Collector, _parse_facts
 from briefing_tui.bundle.writer import render_facts
 from briefing_tui.model import Briefing, Fact, Value
@@ -37,11 +40,31 @@ def _agree(text: str) -> None:
 _WORDS = st.sampled_from(
     list("#>-*+_`~|[]()!:\\<>&;'\"=@/.,{}^$%0123456789 \t")
     + ["a", "US", "said", "1.", "2)", "- x", "## h", "> q", "```", "~~~", "---", "===", "[x]: /u"]
-    + ["&amp;", "<b>", "**b**", "_i_", "`c`", "\\", "\\*", "é", "日", "\u00a0", "\u2028", "\x00", "\r", "\x1b"]
+    + [
+        "&amp;",
+        "<b>",
+        "**b**",
+        "_i_",
+        "`c`",
+        "\\",
+        "\\*",
+        "é",
+        "日",
+        "\u00a0",
+        "\u2028",
+        "\x00",
+        "\r",
+        "\x1b",
+    ]
 )
 _TEXT = st.lists(_WORDS, max_size=12).map("".join)
 _VALUES = st.sampled_from(
-    [None, Value("money", amount=200e9, unit="USD"), Value("percent", amount=3.5), Value("date", start="2025-11-26")]
+    [
+        None,
+        Value("money", amount=200e9, unit="USD"),
+        Value("percent", amount=3.5),
+        Value("date", start="2025-11-26"),
+    ]
 )
 _IDS = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
 
@@ -147,20 +170,13 @@ CANONICAL = "## f{k}\n- kind: claim\n- countries: US\n- origin: authored\n\n> Qu
 def test_writer_output_is_read_without_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
     text = _facts(*(CANONICAL.format(k=k) for k in range(50)))
     parses: list[str] = []
-    real = reader_module.make_parser
+    real = MarkdownIt.parse
 
-    def counting_parser(*args: object, **kwargs: object):  # noqa: ANN202 - a MarkdownIt
-        parser = real(*args, **kwargs)  # type: ignore[arg-type]
-        parse = parser.parse
+    def counted(self: MarkdownIt, src: str, env: MutableMapping[str, Any] | None = None) -> list[Token]:
+        parses.append(src)
+        return real(self, src, env)
 
-        def counted(src: str, env: object = None) -> object:
-            parses.append(src)
-            return parse(src, env)  # type: ignore[arg-type]
-
-        parser.parse = counted  # type: ignore[method-assign]
-        return parser
-
-    monkeypatch.setattr(reader_module, "make_parser", counting_parser)
+    monkeypatch.setattr(MarkdownIt, "parse", counted)
     facts, problems = _read(text, fast=True)
     assert problems == []
     assert [(f.id, f.source, f.statement, f.countries, line) for f, line in facts][:2] == [
@@ -178,7 +194,8 @@ def test_a_hand_edited_section_among_canonical_ones_is_reported_at_its_line() ->
     facts, problems = _read(text, fast=True)
     assert [(f.id, line) for f, line in facts] == [("f0", 3), ("bad", 12), ("f2", 22)]
     assert problems == [
-        "b/facts.md:14: fact bad: unknown field 'colour' (expected one of kind, value, countries, speaker, origin)",
+        "b/facts.md:14: fact bad: unknown field 'colour' "
+        "(expected one of kind, value, countries, speaker, origin)",
         "b/facts.md:18: fact bad: unexpected fence",
     ]
     _agree(text)
@@ -192,7 +209,9 @@ def test_escaped_markdown_reads_back_as_the_writers_text() -> None:
 
 
 def test_a_value_error_in_a_canonical_section_names_the_value_line() -> None:
-    text = _facts(CANONICAL.format(k=0), "## v\n- kind: figure\n- value: lots\n- origin: authored\n\n> Q.\n\nS.\n")
+    text = _facts(
+        CANONICAL.format(k=0), "## v\n- kind: figure\n- value: lots\n- origin: authored\n\n> Q.\n\nS.\n"
+    )
     _, problems = _read(text, fast=True)
     assert len(problems) == 1 and problems[0].startswith("b/facts.md:14: fact v: value 'lots' is none of")
     _agree(text)
@@ -209,7 +228,9 @@ def test_a_reference_definition_anywhere_sends_the_whole_file_to_markdown_it() -
 
 
 def test_windows_line_ends_and_nul_read_as_markdown_it_reads_them() -> None:
-    text = _facts(CANONICAL.format(k=0), CANONICAL.format(k=1).replace("Quote", "Q\x00uote")).replace("\n", "\r\n")
+    text = _facts(CANONICAL.format(k=0), CANONICAL.format(k=1).replace("Quote", "Q\x00uote")).replace(
+        "\n", "\r\n"
+    )
     facts, problems = _read(text, fast=True)
     assert problems == [] and [line for _, line in facts] == [3, 12]
     assert facts[1][0].source == "Q\ufffduote 1."
