@@ -446,3 +446,21 @@ def test_no_error_says_line_zero(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert f"{tmp_path / 'missing'}: no such file or folder" in out
     assert f"{half / 'facts.md'}: missing" in out
     assert ":0:" not in out + err
+
+
+@pytest.mark.parametrize("args", [["open", SEED_ID], []])
+def test_an_app_that_crashed_does_not_exit_0(monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    """Before: `briefing open` returned 0 after the app died on a traceback."""
+    from briefing_tui.ui import app as app_module
+
+    class Crashed:
+        return_code = 1
+
+        def __init__(self, **kwargs: object) -> None:
+            pass
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(app_module, "BriefingApp", Crashed)
+    assert main(args) == 1

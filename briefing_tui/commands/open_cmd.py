@@ -18,13 +18,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run_library(args: argparse.Namespace) -> int:
     from ..ui.app import BriefingApp
 
-    BriefingApp().run()
-    return 0
+    app = BriefingApp()
+    app.run()
+    return app.return_code or 0  # 1 after a crash: never report success for a traceback
 
 
 def run(args: argparse.Namespace) -> int:
     briefing = load_briefing(args.bundle)
     from ..ui.app import BriefingApp
 
-    BriefingApp(open_bundle=briefing).run()
-    return 0
+    app = BriefingApp(open_bundle=briefing)
+    app.run()
+    return app.return_code or 0
