@@ -106,3 +106,25 @@ def test_airlines_and_the_makers_of_what_they_order_are_organisations() -> None:
     orgs = find_organisations(text, find_people(text))
     assert {"Skyline Airline", "Aerolux", "Nordwing"} <= set(orgs)
     assert not any(any(c.isdigit() for c in o) for o in orgs)
+
+
+def test_a_nearer_speaker_wins_over_a_description_before_it() -> None:
+    body = ("In a Facebook message posted Friday, Ted Marsh said he has had “areas of "
+            "significant disagreement” with the mayor.")
+    assert _speakers(body) == [("areas of significant", "Ted Marsh")]
+
+
+def test_an_adverb_is_no_speaker() -> None:
+    body = ("Following a swiftly called, late-afternoon meeting, the council issued a "
+            "statement calling the test “a clear violation of every rule.”")
+    assert all(not speaker.startswith("A swiftly") for _, speaker in _speakers(body))
+
+
+def test_a_description_is_no_antecedent_for_a_pronoun() -> None:
+    body = (
+        "The statement noted they would take “further significant measures” soon.\n\n"
+        "In a palace statement, President Aldo Varga condemned the test. He said the allies "
+        "will take measures “to show that there are consequences to this.”"
+    )
+    assert _speakers(body) == [("further significant measures”", "The statement"),
+                               ("to show that", "Aldo Varga")]

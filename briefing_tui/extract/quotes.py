@@ -52,7 +52,7 @@ _NOT_HEAD = (
 )
 _ROLE = (
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:[\w’'-]+\s+){0,3}?"
-    rf"(?!{_NOT_HEAD}\b)[a-z][\w-]+"
+    rf"(?!{_NOT_HEAD}\b|[a-z]+ly\b(?<!family)(?<!ally)(?<!assembly))[a-z][\w-]+"
 )
 _PREP = (
     r"(?:\s+(?:in|on|at|to|during|after|before|from|with|about|via|through|while|when|last"
@@ -78,7 +78,9 @@ _BEFORE = re.compile(
     rf"|(?P<sp3>{NAME}):\s*$"
 )
 # Attribution earlier in the sentence, for a quotation inside a paraphrase.
-_PARTIAL = re.compile(rf"{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}|called|described|dubbed)\b")
+_PARTIAL = re.compile(
+    rf"{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}|(?:called|described|dubbed)\b(?!,))\b"
+)
 _ACCORDING = re.compile(rf"according\s+to\s+(?:the\s+)?(?P<sp>{SPEAKER_NAME})")
 _LABEL = re.compile(r"[“\"]?\s*(?P<sp>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+)?):\s")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -214,12 +216,12 @@ def _attribute(
                 return after[group], after.start(group)
         return "", -1
     before = _latest(_BEFORE, block, max(lo, seg.start - 300), seg.start)
-    if before:
+    partial = _latest(_PARTIAL, block, lo, seg.start)
+    if before and not (partial and partial.start("sp") > before.start()):
         group = "sp" if before["sp"] else "sp3"
         return before[group] or "", before.start(group)
-    partial = _latest(_PARTIAL, block, lo, seg.start)
-    if partial:
-        return partial["sp"], partial.start("sp")
+    if partial:  # also a nearer speaker than `before` found: "In a message posted Friday,
+        return partial["sp"], partial.start("sp")  # Cruz said he had “…”" is Cruz's
     according = _ACCORDING.search(block, lo, min(hi, sentence_end or hi))
     return (according["sp"], according.start("sp")) if according else ("", -1)
 
@@ -432,7 +434,8 @@ def find_body_quotes(
             sentence_end = starts[after] - bstart if after < len(starts) else len(block)
             written, where = _attribute(block, seg, lo, hi, sentence_end)
             found.append((seg, written, bstart + where))
-            if written[:1].isupper() and written.capitalize() not in PRONOUNS:
+            if (written[:1].isupper() and written.capitalize() not in PRONOUNS
+                    and written.split()[0] not in _DESCRIBING):  # "The statement" is no one
                 named.add(written)
         if label:
             named.add(label)
