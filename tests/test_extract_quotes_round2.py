@@ -128,3 +128,14 @@ def test_a_description_is_no_antecedent_for_a_pronoun() -> None:
     )
     assert _speakers(body) == [("further significant measures”", "The statement"),
                                ("to show that", "Aldo Varga")]
+
+
+def test_a_pronoun_follows_a_chain_of_sentences_opening_with_it() -> None:
+    body = (
+        "Mr. Farid Osman is raising questions about the harbour.\n\n"
+        "He notes that the port authority announced a delay on Friday.\n\n"
+        "The delay was longer than anyone expected at the time.\n\n"
+        "The port is also asking its workers to stay at home.\n\n"
+        "He says: “I wonder why it was so slow. Think of that.”"
+    )
+    assert _speakers(body) == [("I wonder why", "Farid Osman")]

@@ -103,6 +103,7 @@ _ABBR_ROLES = {"sen": "senator", "rep": "representative congressman congresswoma
                "gov": "governor", "gen": "general", "dr": "doctor", "prof": "professor",
                "pres": "president"}
 _HE = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+_OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _TITLE_PREFIX = re.compile(rf"^(?:(?:{TITLE_ABBR}|[A-Z][a-z]+\.?)\s+)")
 
 
@@ -319,6 +320,8 @@ class _Resolver:
             elif first in _FEMALE:
                 self.gender[p.name] = "f"
         self.mentions: list[tuple[int, str]] = []
+        self.chain_positions: list[int] = []  # sentences opening with a resolved pronoun
+        self.chain_names: list[str] = []
         if self.by_surname:
             names = sorted({w for p in self.people for w in (p.name, p.name.split()[-1])},
                            key=len, reverse=True)
@@ -343,6 +346,18 @@ class _Resolver:
                     self.gender.setdefault(person.name, "m" if title in _MALE else "f")
         self.positions = [pos for pos, _ in self.mentions]
         self._guess_gender(body)
+        # "He"/"She" opening a sentence names the person it stands for there too, so a
+        # pronoun a few sentences on still finds them ("Roe arrived. He noted… He says, “…”").
+        if self.mentions:
+            for start in starts:
+                opening = _OPENING_PRONOUN.match(body, start)
+                if opening is None:
+                    continue
+                want = "m" if opening.group() == "He" else "f"
+                name = self._antecedent(start, self._of_gender(want))
+                if name:
+                    self.chain_positions.append(start)
+                    self.chain_names.append(name)
 
     def _guess_gender(self, body: str) -> None:
         """Gender from the pronouns that follow a person's mentions closely ("Roe said her
@@ -384,6 +399,10 @@ class _Resolver:
             return person.name
         return written
 
+    def _of_gender(self, want: str) -> Callable[[str], bool]:
+        """Whether a person can be "he" (`want` "m") or "she" ("f"): unknown gender can."""
+        return lambda name: self.gender.get(name, want) == want
+
     @staticmethod
     def _roles(title: str) -> str:
         words = title.lower().replace(".", " ").split()
@@ -395,9 +414,13 @@ class _Resolver:
         outside quotation marks in a sentence, the subject more often than not."""
         k = bisect_right(self.starts, pos) - 1
         hi = pos
+        chain = self.chain_positions
         for _ in range(_ANTECEDENT_SENTENCES):
             lo = self.starts[k] if k >= 0 else 0
             i = bisect_right(self.positions, lo - 1)
+            j = bisect_right(chain, lo - 1)
+            if j < len(chain) and chain[j] < hi and fits(self.chain_names[j]):
+                return self.chain_names[j]  # the sentence opens with a resolved pronoun
             while i < len(self.positions) and self.positions[i] < hi:
                 name = self.mentions[i][1]
                 if fits(name):
