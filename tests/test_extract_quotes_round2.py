@@ -139,3 +139,16 @@ def test_a_pronoun_follows_a_chain_of_sentences_opening_with_it() -> None:
         "He says: “I wonder why it was so slow. Think of that.”"
     )
     assert _speakers(body) == [("I wonder why", "Farid Osman")]
+
+
+def test_a_reporting_participle_takes_the_subject_of_the_sentence() -> None:
+    body = (
+        "Mayor Lena Fischer spoke on Monday.\n\n"
+        "Oskar Brandt had mocked the complaint, saying anybody who complains about the "
+        "library “is not having a good week.”\n\n"
+        "Fischer is promising lower taxes and “jobs, jobs, jobs,” in the campaign.\n\n"
+        "Country singer Ana Ortiz’s doctor is calling the singer “extremely physically fit.”"
+    )
+    assert _speakers(body)[:2] == [("is not having", "Oskar Brandt"),
+                                   ("jobs, jobs, jobs”", "Lena Fischer")]
+    assert all(speaker != "Country" for _, speaker in _speakers(body))

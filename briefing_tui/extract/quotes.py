@@ -81,6 +81,18 @@ _BEFORE = re.compile(
 _PARTIAL = re.compile(
     rf"{_SUBJECT}{_APPOS}{_ADVERB}\s+(?:{SPEECH}|(?:called|described|dubbed)\b(?!,))\b"
 )
+# A reporting participle: the speaker is the subject of the sentence ("Roe mocked the plan,
+# saying…", "Roe is calling the plan “…”", "He’s claiming that…").
+_PARTICIPLE = re.compile(
+    r"(?:,\s+|\s(?:is|was|are|were|has\s+been|have\s+been)\s+|[’']s\s+)(?:also\s+)?"
+    r"(?:saying|adding|noting|arguing|claiming|calling|insisting|warning|writing|telling"
+    r"|describing|promising|declaring)\b"
+)
+_OPENING_SUBJECT = re.compile(
+    rf"(?:[^,“”\"]{{0,60}},\s+)?(?P<sp>{SPEAKER_NAME}|He|She|{_ROLE})"
+    # …followed by its verb, not by more of a longer subject ("Libertarian presidential…").
+    r"(?:[’']s\s|\s+(?:is|was|are|were|has|had|have|will|would|also|did|does|[a-z]+ed|[a-z]+s)\b)"
+)
 _ACCORDING = re.compile(rf"according\s+to\s+(?:the\s+)?(?P<sp>{SPEAKER_NAME})")
 _LABEL = re.compile(r"[“\"]?\s*(?P<sp>[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+)?):\s")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -204,12 +216,13 @@ def _latest(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[s
 
 
 def _attribute(
-    block: str, seg: _Segment, lo: int, hi: int, sentence_end: int | None = None
+    block: str, seg: _Segment, lo: int, hi: int, sentence_end: int | None = None,
+    sentence_lo: int | None = None,
 ) -> tuple[str, int]:
     """The speaker as written for one quotation of `block` and where it is written, or
     ("", -1); `lo`..`hi` bounds the search window (the sentence, or the stretch between
     neighbouring quotations); "according to" counts only up to `sentence_end`, the end of
-    the sentence the quotation closes in."""
+    the sentence the quotation closes in; `sentence_lo` is where that sentence starts."""
     after = _AFTER.match(block, seg.end, hi) if seg.closed else None
     if after:
         for group in ("sp1", "sp", "sp2"):
@@ -223,6 +236,11 @@ def _attribute(
         return before[group] or "", before.start(group)
     if partial:  # also a nearer speaker than `before` found: "In a message posted Friday,
         return partial["sp"], partial.start("sp")  # Cruz said he had “…”" is Cruz's
+    start = lo if sentence_lo is None else sentence_lo
+    if _PARTICIPLE.search(block, lo, seg.start):  # "Roe mocked the plan, saying it “…”"
+        subject = _OPENING_SUBJECT.match(block, start, seg.start)
+        if subject:
+            return subject["sp"], subject.start("sp")
     according = _ACCORDING.search(block, lo, min(hi, sentence_end or hi))
     return (according["sp"], according.start("sp")) if according else ("", -1)
 
@@ -455,7 +473,7 @@ def find_body_quotes(
             hi = segments[i + 1].start if i + 1 < len(segments) else len(block)
             after = bisect_right(starts, bstart + max(seg.start, seg.end - 1))
             sentence_end = starts[after] - bstart if after < len(starts) else len(block)
-            written, where = _attribute(block, seg, lo, hi, sentence_end)
+            written, where = _attribute(block, seg, lo, hi, sentence_end, sentence_lo)
             found.append((seg, written, bstart + where))
             if (written[:1].isupper() and written.capitalize() not in PRONOUNS
                     and written.split()[0] not in _DESCRIBING):  # "The statement" is no one
