@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Literal
 
-from .quote_index import first_offsets, normalise_space
+from .article.quote_index import first_offsets, normalise_space
 
 FACT_KINDS: tuple[str, ...] = ("figure", "date", "quote", "claim", "event")
 ORIGINS: tuple[str, ...] = ("authored", "extracted")
@@ -301,7 +301,7 @@ class Briefing:
 
     def prime_article_order(self, offsets: Mapping[str, int | None]) -> None:
         """Order the facts from quote offsets found already (whitespace-normalised quote ->
-        offset in the whitespace-normalised body, as `quote_index.first_offsets` gives), so
+        offset in the whitespace-normalised body, as `article.quote_index.first_offsets` gives), so
         the reader does not scan a long body a second time, on the UI thread."""
         self.__dict__["_article_order"] = self._order(offsets)
 

@@ -1,22 +1,19 @@
-"""Unit tests of `article_layout`: tokens -> blocks, wrapping, chunking, tables."""
+"""Unit tests of the headless article: tokens -> blocks (`article.blocks`), wrapping and tables
+(`article.wrap`), chunking (`article.source`)."""
 
 from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
 
-from briefing_tui.ui.article_layout import (
-    Block,
-    Deco,
+from briefing_tui.article.blocks import Block, Deco, iter_block_batches, parse_blocks, plain_blocks
+from briefing_tui.article.source import split_source
+from briefing_tui.article.wrap import (
     LayoutLine,
     Slice,
     block_height,
     estimate_height,
-    iter_block_batches,
     layout_block,
-    parse_blocks,
-    plain_blocks,
-    split_source,
     wrap_ranges,
 )
 
@@ -205,7 +202,7 @@ def test_slices_cover_text_only() -> None:
 
 
 def test_parse_failure_falls_back_to_plain_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing_tui.ui.article_layout as layout
+    import briefing_tui.article.blocks as layout
 
     def broken(self: object, tokens: object) -> list[Block]:
         raise ValueError("boom")

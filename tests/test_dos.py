@@ -16,14 +16,15 @@ from pathlib import Path
 import pytest
 from conftest import SEED_BUNDLE
 
+from briefing_tui.article.blocks import Block, iter_block_batches
+from briefing_tui.article.quote_index import first_offsets, normalise_space
+from briefing_tui.article.wrap import layout_block
 from briefing_tui.bundle.discover import discover
 from briefing_tui.bundle.errors import BundleError
 from briefing_tui.bundle.markdown import MAX_CHUNK, MAX_CHUNK_LINES, ReadableText
 from briefing_tui.bundle.reader import read_bundle
 from briefing_tui.bundle.validator import validate
 from briefing_tui.model import Briefing, Fact
-from briefing_tui.quote_index import first_offsets, normalise_space
-from briefing_tui.ui.article_layout import Block, iter_block_batches, layout_block
 
 # --------------------------------------------------------------------------- item 5: YAML aliases
 
@@ -172,7 +173,7 @@ def test_first_offsets_agrees_with_find(quote: str) -> None:
 def test_a_quote_whose_words_repeat_endlessly_is_reported_as_not_checked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import briefing_tui.quote_index as qi
+    import briefing_tui.article.quote_index as qi
 
     monkeypatch.setattr(qi, "MAX_CANDIDATES", 100)
     monkeypatch.setattr(qi, "DIRECT_PASSES", 0)

@@ -17,11 +17,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing_tui.article.blocks import iter_block_batches, parse_blocks
+from briefing_tui.article.wrap import layout_block
 from briefing_tui.bundle.errors import BundleError
 from briefing_tui.bundle.reader import BRIEFING_FILE, COUNTRIES_FILE, FACTS_FILE, read_bundle
 from briefing_tui.extract.article import ArticleError, read_article
 from briefing_tui.model import Briefing
-from briefing_tui.ui.article_layout import iter_block_batches, layout_block, parse_blocks
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -19,11 +19,11 @@ from rich.text import Text
 from textual.content import Content
 
 from briefing_tui import sanitize
+from briefing_tui.article.blocks import parse_blocks
 from briefing_tui.bundle.reader import read_bundle
 from briefing_tui.export import export_json, export_markdown
 from briefing_tui.model import Anchor, Annotation, Target
 from briefing_tui.serialize import briefing_dict
-from briefing_tui.ui.article_layout import parse_blocks
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -152,7 +152,7 @@ def test_article_layout_of_the_hostile_bundle_has_no_unsafe_text() -> None:
 
 
 def test_wide_table_is_cut_with_a_notice() -> None:
-    from briefing_tui.ui.article_layout import layout_block
+    from briefing_tui.article.wrap import layout_block
 
     blocks = parse_blocks(read_bundle(HOSTILE).body)
     table = next(b for b in blocks if b.kind == "table")

@@ -17,9 +17,8 @@ from textual.content import Content
 from briefing_tui.ui import screen_text
 
 UI = Path(screen_text.__file__).parent
-# The headless layout engine draws Segments (never markup) and cleans block text itself; it
-# moves out of ui/ with the article package.
-OWN_CLEANERS = {"screen_text.py", "article_layout.py"}
+# The headless layout engine (briefing_tui/article/) cleans block text itself, outside ui/.
+OWN_CLEANERS = {"screen_text.py"}
 # Calls whose positional arguments become screen text.
 SINKS = {"Static", "Label", "Button", "Option", "add_row", "add_column", "add_columns", "Hit",
          "DiscoveryHit", "Text", "Content"}

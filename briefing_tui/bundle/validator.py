@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Container
 from datetime import date
 
+from ..article.readable import ReadableText
 from ..countries import country_name
 from ..model import FACT_KINDS, ORIGINS, Briefing
-from .markdown import ReadableText
 
 Report = Callable[[str, int, str], None]
 
@@ -18,7 +18,9 @@ CODE_EXPECTED = "ISO 3166-1 alpha-2 expected, or XK for Kosovo"
 
 
 def validate(briefing: Briefing, key_lines: dict[str, int], article: Container[str], report: Report) -> None:
-    """`article` answers `quote in article` for the body's readable text."""
+    """`article` answers `quote in article` for the reader's text of the body: a
+    `ReadableText` (which uses the view's own quote matcher, `article.matcher`), or any
+    container (tests)."""
     _check_front_matter(briefing, key_lines, report)
     _check_facts(briefing, article, report)
     _check_countries(briefing, report)

@@ -74,7 +74,7 @@ def slug(text: str, limit: int = 48) -> str:
 @cache
 def _parser() -> MarkdownIt:
     """One parser for every sentence: building one costs more than parsing a sentence."""
-    from ..bundle.markdown import make_parser
+    from ..article.source import make_parser
 
     return make_parser()
 
@@ -86,7 +86,7 @@ def plain_source(sentence: str) -> str:
     body must appear as `US` in the source.
     """
     if _MARKUP.search(sentence):
-        from ..bundle.markdown import inline_text
+        from ..article.blocks import inline_plain as inline_text
 
         tokens = _parser().parse(sentence)
         sentence = " ".join(inline_text(t) for t in tokens if t.type == "inline")

@@ -18,11 +18,8 @@ posted as `LinkClicked`, the widget itself never opens anything.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -39,18 +36,11 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+from briefing_tui.article.blocks import Block, Deco, Span, iter_block_batches
+from briefing_tui.article.height_index import HeightIndex
+from briefing_tui.article.text_index import TextIndex
+from briefing_tui.article.wrap import LayoutLine, block_height, estimate_height, layout_block, line_range
 from briefing_tui.sanitize import is_safe_link
-from briefing_tui.ui.article_layout import (
-    Block,
-    Deco,
-    LayoutLine,
-    Slice,
-    Span,
-    block_height,
-    estimate_height,
-    iter_block_batches,
-    layout_block,
-)
 
 __all__ = ["ArticleView"]
 
@@ -62,7 +52,6 @@ LAYOUT_CACHE_BLOCKS = 256
 STRIP_CACHE_LINES = 512
 # Blocks measured per message from the measuring worker.
 MEASURE_BATCH = 400
-CONTEXT_CHARS = 32
 # Source characters parsed between two hand-overs of the GIL to the UI thread:
 # markdown-it cannot be interrupted, so this bounds how long a key waits.
 PARSE_CHUNK = 64_000
@@ -71,17 +60,6 @@ WORKER_PAUSE = 0.001
 SIZE_UPDATE_DELAY = 0.2
 # How long the layout worker waits for the first chunk to be painted.
 FIRST_FRAME_WAIT = 0.25
-
-_QUOTE_CHARS: dict[str, str] = {
-    "'": "['\u2018\u2019]",
-    "\u2018": "['\u2018\u2019]",
-    "\u2019": "['\u2018\u2019]",
-    '"': '["\u201c\u201d]',
-    "\u201c": '["\u201c\u201d]',
-    "\u201d": '["\u201c\u201d]',
-}
-_MARKERS = re.compile(r"\*\*|__|~~|`|(?<!\w)[*_]|[*_](?!\w)")
-
 
 class _LayoutBatch(Message):
     """Blocks parsed by the layout worker (with heights, if measured at `width`)."""
@@ -106,14 +84,6 @@ class _MeasureBatch(Message):
         self.width = width
         self.indices = indices
         self.heights = heights
-
-
-def _quote_pattern(quote: str) -> str | None:
-    """Words of `quote` joined by `\\s+`, with straight and curly quotes equivalent."""
-    words = quote.split()
-    if not words:
-        return None
-    return r"\s+".join("".join(_QUOTE_CHARS.get(ch) or re.escape(ch) for ch in word) for word in words)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -299,20 +269,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._measure_gen = 0
         self._width = 0
         self._blocks: list[Block] = []
-        self._heights: list[int] = []
-        self._exact = bytearray()
-        self._inexact = 0
-        self._tops: list[int] = [0]
+        self._geometry = HeightIndex()
+        self._index = TextIndex()
         self._line_cache: LRUCache[tuple[int, int], list[LayoutLine]] = LRUCache(LAYOUT_CACHE_BLOCKS)
         self._strip_cache: LRUCache[tuple[int, int, int], Strip] = LRUCache(STRIP_CACHE_LINES)
         self._style_cache: dict[tuple[str, ...], Style] = {}
-        self._doc_text: str | None = None
-        self._block_starts: list[int] = []
-        self._highlight: tuple[int, int] | None = None
-        self._query = ""
-        self._match_starts: list[int] = []
-        self._match_ends: list[int] = []
-        self._match_index = -1
         self._first_frame = threading.Event()
         self._size_timer: Timer | None = None
 
@@ -330,24 +291,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._measure_gen += 1
         # Freeing a big document's blocks takes milliseconds: let the worker do it.
         previous: list[object] = [
-            self._blocks,
-            self._heights,
-            self._tops,
-            self._doc_text,
-            self._line_cache,
-            self._strip_cache,
+            self._blocks, self._geometry, self._index, self._line_cache, self._strip_cache
         ]
         self._blocks = []
-        self._heights = []
-        self._exact = bytearray()
-        self._inexact = 0
-        self._tops = [0]
+        self._geometry = HeightIndex()
+        self._index = TextIndex()
         self._line_cache = LRUCache(LAYOUT_CACHE_BLOCKS)
         self._strip_cache = LRUCache(STRIP_CACHE_LINES)
-        self._doc_text = None
-        self._block_starts = []
-        self._highlight = None
-        self._reset_search()
         self.loaded = False
         self.virtual_size = Size(self._width, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -397,20 +347,13 @@ class ArticleView(ScrollView, can_focus=True):
         blocks = message.blocks
         if blocks:
             first = len(self._blocks)
-            self._append_text(blocks)
+            self._index.append(blocks)
             self._blocks.extend(blocks)
             if message.heights is not None and message.width == width:
-                heights = message.heights
-                self._exact.extend(b"\x01" * len(blocks))
+                self._geometry.extend(message.heights, exact=True)
             else:
-                heights = [estimate_height(b, width or 80) for b in blocks]
-                self._exact.extend(bytes(len(blocks)))
-                self._inexact += len(blocks)
-            self._heights.extend(heights)
-            top = self._tops[-1]
-            self._tops.extend(accumulate(heights, initial=top))
-            del self._tops[first + 1]  # `initial` repeated the old end
-            if self._tops[first] < round(self.scroll_y) + self._view_size.height:
+                self._geometry.extend([estimate_height(b, width or 80) for b in blocks], exact=False)
+            if self._geometry.tops[first] < round(self.scroll_y) + self._view_size.height:
                 self._update_virtual_size()
                 self._ensure_visible_exact()
                 self.refresh()
@@ -423,7 +366,7 @@ class ArticleView(ScrollView, can_focus=True):
         if message.done:
             self._first_frame.set()
             self._deferred_size_update()
-            if self._inexact:
+            if self._geometry.inexact:
                 self._start_measuring()
             self.loaded = True
             self.post_message(self.Loaded(self, len(self._blocks)))
@@ -446,45 +389,43 @@ class ArticleView(ScrollView, can_focus=True):
         self._update_virtual_size()
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self._width, self._tops[-1])
+        self.virtual_size = Size(self._width, self._geometry.total)
+
+    @property
+    def _inexact(self) -> int:
+        """How many block heights are still estimates (0 once all are measured)."""
+        return self._geometry.inexact
+
+    @property
+    def _highlight(self) -> tuple[int, int] | None:
+        """The lit fact's (start, end) in `plain_text`."""
+        return self._index.highlight
 
     def _block_at(self, y: int) -> int:
         """Index of the block covering virtual line `y` (clamped to the document)."""
-        if not self._blocks:
-            return -1
-        return min(max(bisect_right(self._tops, y) - 1, 0), len(self._blocks) - 1)
+        return self._geometry.block_at(y)
 
     def _recompute_tops(self) -> None:
-        self._tops = [0, *accumulate(self._heights)]
+        self._geometry.recompute()
         self._update_virtual_size()
 
-    def _set_height(self, index: int, height: int) -> bool:
-        """Record an exact height; True if it differs from the one in use."""
-        if not self._exact[index]:
-            self._exact[index] = 1
-            self._inexact -= 1
-        if self._heights[index] != height:
-            self._heights[index] = height
-            return True
-        return False
-
     def _measure(self, index: int) -> bool:
-        if self._exact[index]:
+        if self._geometry.is_exact(index):
             return False
-        return self._set_height(index, block_height(self._blocks[index], self._width))
+        return self._geometry.set_height(index, block_height(self._blocks[index], self._width))
 
     def _ensure_visible_exact(self) -> None:
         """Measure the blocks on screen now, so what is drawn matches the heights used."""
-        if not self._inexact or self._width <= 0 or not self._blocks:
+        if not self._geometry.inexact or self._width <= 0 or not self._blocks:
             return
         top = round(self.scroll_y)
         bottom = top + max(self._view_size.height, 1)
         index = self._block_at(top)
         changed = False
-        y = self._tops[index]
+        y = self._geometry.tops[index]
         while index < len(self._blocks) and y < bottom:
             changed |= self._measure(index)
-            y += self._heights[index]
+            y += self._geometry.heights[index]
             index += 1
         if changed:
             self._recompute_tops()
@@ -508,20 +449,16 @@ class ArticleView(ScrollView, can_focus=True):
             self._update_virtual_size()
             return
         if sum(len(b.text) for b in self._blocks) <= SYNC_MEASURE_CHARS:
-            self._heights = [block_height(b, width) for b in self._blocks]
-            self._exact = bytearray(b"\x01" * len(self._blocks))
-            self._inexact = 0
+            self._geometry.reset([block_height(b, width) for b in self._blocks], exact=True)
         else:
-            self._heights = [estimate_height(b, width) for b in self._blocks]
-            self._exact = bytearray(len(self._blocks))
-            self._inexact = len(self._blocks)
-        self._recompute_tops()
+            self._geometry.reset([estimate_height(b, width) for b in self._blocks], exact=False)
+        self._update_virtual_size()
         if anchor[0] >= 0:
             self._measure(anchor[0])
             self._recompute_tops()
             self._restore_anchor(anchor)
         self._ensure_visible_exact()
-        if self._inexact:
+        if self._geometry.inexact:
             self._start_measuring()
         self.refresh()
 
@@ -535,9 +472,9 @@ class ArticleView(ScrollView, can_focus=True):
             return -1, 0, -1
         y = round(self.scroll_y)
         index = self._block_at(y)
-        offset = y - self._tops[index]
+        offset = y - self._geometry.tops[index]
         lines = self._lines(index)
-        char = _line_range(lines[offset])[0] if offset < len(lines) else -1
+        char = line_range(lines[offset])[0] if offset < len(lines) else -1
         return index, offset, char
 
     def _restore_anchor(self, anchor: tuple[int, int, int]) -> None:
@@ -546,17 +483,17 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if char >= 0:
             for line_no, line in enumerate(self._lines(index)):
-                first, last = _line_range(line)
+                first, last = line_range(line)
                 if first <= char < last or first == char:
                     offset = line_no
                     break
-        offset = min(offset, max(self._heights[index] - 1, 0))
-        y = self._tops[index] + offset
+        offset = min(offset, max(self._geometry.heights[index] - 1, 0))
+        y = self._geometry.tops[index] + offset
         if y != round(self.scroll_y):
             self.scroll_to(y=y, animate=False, immediate=True)
 
     def _start_measuring(self) -> None:
-        items = [(i, b) for i, b in enumerate(self._blocks) if not self._exact[i]]
+        items = [(i, self._blocks[i]) for i in self._geometry.inexact_indices()]
         if items:
             gen, width = self._measure_gen, self._width
             self.run_worker(
@@ -588,7 +525,7 @@ class ArticleView(ScrollView, can_focus=True):
         blocks = len(self._blocks)
         for index, height in zip(message.indices, message.heights, strict=True):
             if index < blocks:
-                changed |= self._set_height(index, height)
+                changed |= self._geometry.set_height(index, height)
         if changed:
             self._recompute_tops()
             self._restore_anchor(anchor)
@@ -622,17 +559,17 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self._view_size.width
         vy = round(self.scroll_y) + y
-        if not self._blocks or vy >= self._tops[-1] or width <= 0:
+        if not self._blocks or vy >= self._geometry.total or width <= 0:
             return Strip.blank(width, self.rich_style)
         index = self._block_at(vy)
-        line_no = vy - self._tops[index]
+        line_no = vy - self._geometry.tops[index]
         lines = self._lines(index)
         if line_no >= len(lines):
             return Strip.blank(width, self.rich_style)
-        overlays = self._overlays(index)
+        overlays = self._index.overlays(index, len(self._blocks[index].text))
         line = lines[line_no]
         if overlays:
-            first, last = _line_range(line)
+            first, last = line_range(line)
             hits = [o for o in overlays if o[0] < last and o[1] > first] if first < last else []
             if hits:
                 return self._build_strip(self._blocks[index], line, hits, width)
@@ -693,7 +630,7 @@ class ArticleView(ScrollView, can_focus=True):
         if offset is None or not self._blocks:
             return
         vy = round(self.scroll_y) + offset.y
-        if vy >= self._tops[-1]:
+        if vy >= self._geometry.total:
             return
         span = self._span_at(self._block_at(vy), vy, offset.x)
         if span is not None and span.url:
@@ -703,7 +640,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _span_at(self, index: int, vy: int, x: int) -> Span | None:
         """The link span drawn at cell `x` of virtual line `vy`, if any."""
         lines = self._lines(index)
-        line_no = vy - self._tops[index]
+        line_no = vy - self._geometry.tops[index]
         if not 0 <= line_no < len(lines):
             return None
         block = self._blocks[index]
@@ -725,69 +662,22 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ text
 
-    def _text(self) -> str:
-        """The rendered plain text of the whole document, blocks joined by blank lines."""
-        if self._doc_text is None:
-            texts = [b.text for b in self._blocks]
-            starts = [0] * len(texts)
-            pos = 0
-            for i, t in enumerate(texts):
-                starts[i] = pos
-                pos += len(t) + 2
-            self._block_starts = starts
-            self._doc_text = "\n\n".join(texts)
-        return self._doc_text
-
-    def _append_text(self, blocks: list[Block]) -> None:
-        """Extend the search text by a batch, so keys pressed while a long article lays
-        out do not rebuild the whole text each time."""
-        text = self._text()
-        had_blocks = bool(self._blocks)
-        pos = len(text) + 2 if had_blocks else 0
-        for block in blocks:
-            self._block_starts.append(pos)
-            pos += len(block.text) + 2
-        joined = "\n\n".join(b.text for b in blocks)
-        self._doc_text = f"{text}\n\n{joined}" if had_blocks else joined
-
     @property
     def plain_text(self) -> str:
-        """Everything the reader sees as text (without bullets, borders or bars)."""
-        return self._text()
-
-    def _overlays(self, index: int) -> list[tuple[int, int, str]]:
-        """Highlight and match ranges within block `index`, in block-local offsets."""
-        if self._highlight is None and not self._match_starts:
-            return []
-        self._text()
-        start = self._block_starts[index]
-        end = start + len(self._blocks[index].text)
-        out: list[tuple[int, int, str]] = []
-        if self._match_starts:
-            i = bisect_right(self._match_ends, start)
-            starts, ends = self._match_starts, self._match_ends
-            while i < len(starts) and starts[i] < end:
-                key = "match-current" if i == self._match_index else "match"
-                out.append((max(starts[i], start) - start, min(ends[i], end) - start, key))
-                i += 1
-        if self._highlight is not None:
-            h_start, h_end = self._highlight
-            if h_start < end and h_end > start:
-                out.insert(0, (max(h_start, start) - start, min(h_end, end) - start, "highlight"))
-        return out
+        """Everything the reader sees as text (without bullets, borders or bars): the
+        reader's text of `article.blocks`, which source quotes are checked against."""
+        return self._index.text
 
     def _line_of(self, offset: int) -> int:
         """Virtual y of the line drawing document offset `offset` (measuring as needed)."""
-        self._text()
-        index = max(bisect_right(self._block_starts, offset) - 1, 0)
-        local = offset - self._block_starts[index]
+        index, local = self._index.block_of(offset)
         if self._measure(index):
             self._recompute_tops()
         for line_no, line in enumerate(self._lines(index)):
-            first, last = _line_range(line)
+            first, last = line_range(line)
             if first <= local < last or (first == last == local):
-                return self._tops[index] + line_no
-        return self._tops[index] + self._blocks[index].blank_before
+                return self._geometry.tops[index] + line_no
+        return self._geometry.tops[index] + self._blocks[index].blank_before
 
     def _scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line showing `offset` sits about a third of the way down."""
@@ -813,35 +703,23 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def highlight_line(self) -> int | None:
         """Virtual y (at the current width) of the first line of the fact highlight."""
-        if self._highlight is None:
-            return None
-        return self._line_of(self._highlight[0])
+        span = self._index.highlight
+        return None if span is None else self._line_of(span[0])
 
     @property
     def highlight_text(self) -> str | None:
-        if self._highlight is None:
-            return None
-        start, end = self._highlight
-        return self._text()[start:end]
+        span = self._index.highlight
+        return None if span is None else self._index.text[span[0] : span[1]]
 
     def find_quote(self, quote: str) -> tuple[int, int] | None:
         """Where `quote` first stands in the rendered text (whitespace-insensitive, straight and
-        curly quotes alike, Markdown emphasis markers ignored), as (start, end) offsets."""
-        text = self._text()
-        if not self._may_contain(quote, text):
-            return None
-        for candidate in (quote, _MARKERS.sub("", quote)):
-            pattern = _quote_pattern(candidate)
-            if pattern is None:
-                continue
-            match = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
-            if match:
-                return match.start(), match.end()
-        return None
+        curly quotes alike, Markdown emphasis markers ignored), as (start, end) offsets: the
+        matcher the validator uses (`article.matcher`)."""
+        return self._index.find_quote(quote)
 
     def highlight_quote(self, quote: str, *, scroll: bool = True) -> bool:
         """Light up `quote` (whitespace-insensitive) and bring it into view."""
-        span = self.find_quote(quote)
+        span = self._index.find_quote(quote)
         if span is None:
             return False
         self._light(span, scroll)
@@ -850,98 +728,53 @@ class ArticleView(ScrollView, can_focus=True):
     def highlight_passage(self, exact: str, prefix: str, suffix: str, *, scroll: bool = True) -> bool:
         """Light the occurrence of `exact` whose surroundings best agree with `prefix` and `suffix`
         (a passage note's anchor): the second "787" of an article, not the first."""
-        pattern = _quote_pattern(exact)
-        if pattern is None:
+        span = self._index.find_passage(exact, prefix, suffix)
+        if span is None:
             return False
-        text = self._text()
-        best: tuple[int, int] | None = None
-        best_score = -1
-        for flags in (0, re.IGNORECASE):
-            for m in re.finditer(pattern, text, flags):
-                before = text[max(m.start() - len(prefix) - 16, 0) : m.start()]
-                after = text[m.end() : m.end() + len(suffix) + 16]
-                score = _agreement(before, prefix, from_end=True) + _agreement(after, suffix, from_end=False)
-                if score > best_score:
-                    best, best_score = (m.start(), m.end()), score
-            if best is not None:
-                break
-        if best is None:
-            return False
-        self._light(best, scroll)
+        self._light(span, scroll)
         return True
 
     def _light(self, span: tuple[int, int], scroll: bool) -> None:
-        self._highlight = span
+        self._index.highlight = span
         if scroll:
             self._scroll_to_offset(span[0])
         self.refresh()
 
-    @staticmethod
-    def _may_contain(quote: str, text: str) -> bool:
-        """A literal probe before the regexes: while a long article is still laying out, a
-        fact further down is not in the text yet, and four regex scans of megabytes to say
-        so would stall the key that asked."""
-        words = re.findall(r"\w+", quote)  # letters only: quotes and dashes vary in spelling
-        if not words:
-            return True
-        probe = max(words, key=len)
-        return probe in text or probe.casefold() in text.casefold()
-
     def clear_highlight(self) -> None:
-        if self._highlight is not None:
-            self._highlight = None
+        if self._index.highlight is not None:
+            self._index.highlight = None
             self.refresh()
 
     # ------------------------------------------------------------------ search
 
-    def _reset_search(self) -> None:
-        self._query = ""
-        self._match_starts = []
-        self._match_ends = []
-        self._match_index = -1
-
     @property
     def match_count(self) -> int:
-        return len(self._match_starts)
+        return len(self._index.match_starts)
 
     @property
     def match_index(self) -> int | None:
         """Index of the current match, or None when there are no matches."""
-        return self._match_index if self._match_starts else None
+        return self._index.match_index if self._index.match_starts else None
 
     @property
     def search_term(self) -> str:
         """The query of the current search ("" when none)."""
-        return self._query
+        return self._index.query
 
     def search(self, query: str) -> int:
         """Find every case-insensitive occurrence; the first one from the screen's top is current."""
-        self._reset_search()
-        pattern = _quote_pattern(query)
-        if pattern is None:
-            self.refresh()
-            return 0
-        self._query = query
-        text = self._text()
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            starts.append(m.start())
-            ends.append(m.end())
-        self._match_starts, self._match_ends = starts, ends
-        if starts:
-            # Start from the first match at or below the top of the screen.
-            top_block = self._block_at(round(self.scroll_y))
-            first = bisect_left(starts, self._block_starts[top_block]) if top_block >= 0 else 0
-            self._match_index = first % len(starts)
+        top_block = self._block_at(round(self.scroll_y))
+        start = self._index.block_start(top_block) if top_block >= 0 else 0
+        count = self._index.search(query, start)
+        if count:
             self._scroll_to_match()
         self.refresh()
-        return len(starts)
+        return count
 
     def _scroll_to_match(self) -> None:
-        if not self._match_starts:
+        offset = self._index.current_match_offset()
+        if offset is None:
             return
-        offset = self._match_starts[self._match_index]
         line = self._line_of(offset)
         top = round(self.scroll_y)
         if not top <= line < top + self._view_size.height:
@@ -949,74 +782,33 @@ class ArticleView(ScrollView, can_focus=True):
 
     def next_match(self) -> int | None:
         """Move to the next match (wrapping); returns its index."""
-        if not self._match_starts:
-            return None
-        self._match_index = (self._match_index + 1) % len(self._match_starts)
-        self._scroll_to_match()
-        self.refresh()
-        return self._match_index
+        return self._step(1)
 
     def previous_match(self) -> int | None:
         """Move to the previous match (wrapping); returns its index."""
-        if not self._match_starts:
-            return None
-        self._match_index = (self._match_index - 1) % len(self._match_starts)
-        self._scroll_to_match()
-        self.refresh()
-        return self._match_index
+        return self._step(-1)
+
+    def _step(self, delta: int) -> int | None:
+        index = self._index.step(delta)
+        if index is not None:
+            self._scroll_to_match()
+            self.refresh()
+        return index
 
     def clear_search(self) -> None:
-        self._reset_search()
+        self._index.clear_search()
         self.refresh()
 
     def current_match(self) -> tuple[str, str, str] | None:
         """(matched text, ~32 chars before, ~32 chars after) for a passage note."""
-        if not self._match_starts:
-            return None
-        text = self._text()
-        start = self._match_starts[self._match_index]
-        end = self._match_ends[self._match_index]
-        return (
-            text[start:end],
-            text[max(start - CONTEXT_CHARS, 0) : start],
-            text[end : end + CONTEXT_CHARS],
-        )
+        return self._index.current_match()
 
     def current_match_offset(self) -> int | None:
         """Offset of the current match in `plain_text` (a TextPosition for notes)."""
-        if not self._match_starts:
-            return None
-        return self._match_starts[self._match_index]
+        return self._index.current_match_offset()
 
     # ------------------------------------------------------------------ testing aids
 
     def rendered_lines(self) -> list[str]:
         """The text of the lines now on screen (for tests and debugging)."""
         return [self.render_line(y).text for y in range(self._view_size.height)]
-
-
-def _agreement(seen: str, wanted: str, *, from_end: bool) -> int:
-    """How many words of `wanted` agree with `seen`, next to the match (whitespace and
-    Markdown markers ignored): the prefix is read backwards from its end, the suffix forwards."""
-    a = _MARKERS.sub("", seen).split()
-    b = _MARKERS.sub("", wanted).split()
-    if from_end:
-        a, b = a[::-1], b[::-1]
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x.casefold() != y.casefold():
-            break
-        n += 1
-    return n
-
-
-def _line_range(line: LayoutLine) -> tuple[int, int]:
-    """First and last text offsets drawn on a line; (-1, -1) if it draws no text."""
-    first = -1
-    last = -1
-    for piece in line.pieces:
-        if isinstance(piece, Slice):
-            if first == -1:
-                first = piece.start
-            last = max(last, piece.end)
-    return first, last

@@ -1,52 +1,47 @@
-"""Markdown -> blocks of plain text + style spans, and wrapping of blocks into lines.
+"""A Markdown body as leaf blocks of plain text + style spans, and the reader's plain text.
 
 The article view draws only what is on screen, so it needs the document as a flat
 list of leaf blocks (paragraph, heading, code, rule, table) whose rendered plain
-text is known up front: search and fact highlighting work on that text, and the
-view wraps a block into lines only when the block comes near the viewport.
+text is known up front. That text, blocks joined by blank lines, is *the reader's
+text*: what the view shows, searches and lights, and what the validator and the
+extractor hold source quotes against (see `matcher`). It is computed here only.
 
-Nothing here knows about Textual. Styles are named by short keys ("h1", "strong",
-"link", ...) that the widget maps to its component classes, so the layout can be
-tested without an app and computed in a worker thread.
+Styles are named by short keys ("h1", "strong", "link", ...) that the widget maps to
+its component classes; nothing here measures cells (see `wrap`) or knows Textual.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from markdown_it.token import Token
-from rich.cells import cell_len, get_character_cell_size
 
-from briefing_tui.bundle.markdown import make_parser, split_source
-from briefing_tui.sanitize import clean
+from ..sanitize import clean
+from .source import CHUNK, make_parser, split_source
 
 __all__ = [
+    "BLOCK_SEPARATOR",
+    "BULLETS",
+    "QUOTE_BAR",
     "Block",
     "Deco",
-    "LayoutLine",
-    "Slice",
     "Span",
     "TableData",
-    "block_height",
-    "estimate_height",
+    "document_text",
+    "inline_plain",
+    "inline_text",
     "iter_block_batches",
-    "layout_block",
-    "make_parser",
     "parse_blocks",
     "plain_blocks",
-    "split_source",
-    "wrap_ranges",
+    "reader_text",
+    "token_blocks",
 ]
 
-# Below this many cells a text column is useless; deep nesting may overflow the
-# view instead (the widget crops), which beats a column one letter wide.
-MIN_TEXT_WIDTH = 12
-# Table columns are never squeezed below this; tables that still do not fit lose
-# their rightmost columns, with a notice line saying so.
-MIN_COLUMN_WIDTH = 6
+# Blocks are joined by this in the reader's text.
+BLOCK_SEPARATOR = "\n\n"
 BULLETS: tuple[str, ...] = ("•", "◦", "▪", "‣")
 QUOTE_BAR = "▌ "
 RULE_CHAR = "─"
@@ -68,21 +63,6 @@ class Deco(NamedTuple):
     style: str
 
 
-class Slice(NamedTuple):
-    """A run of `Block.text` drawn on a line, styled by the block's spans."""
-
-    start: int
-    end: int
-
-
-Piece = Deco | Slice
-
-
-class LayoutLine(NamedTuple):
-    """One screen line of a block: pieces left to right, then `fill` to the edge."""
-
-    pieces: tuple[Piece, ...]
-    fill: str = ""
 
 
 @dataclass(slots=True)
@@ -108,11 +88,10 @@ class Block:
     table: TableData | None = None
     gap_prefix: tuple[Deco, ...] = ()
     ascii: bool = field(default=True)
-    prefix_cells: int = 0  # widest of the two prefixes, measured once
+    prefix_cells: int = -1  # widest of the two prefixes, measured by `wrap` when first needed
 
     def __post_init__(self) -> None:
         self.ascii = self.text.isascii()
-        self.prefix_cells = max(prefix_width(self.first_prefix), prefix_width(self.prefix))
 
 
 # --------------------------------------------------------------------------- parsing
@@ -188,7 +167,7 @@ class _Builder:
                     marker = f"{clean(tok.info) or '1'}{tok.markup or '.'} "
                 else:
                     marker = BULLETS[lst.bullet_depth % len(BULLETS)] + " "
-                width = cell_len(marker)
+                width = len(marker)  # digits or a bullet, a space: one cell each
                 self.containers.append(
                     _Container(
                         (Deco(marker, "bullet"),),
@@ -359,7 +338,12 @@ def parse_blocks(markdown: str, *, first_in_document: bool = True) -> list[Block
     return _Builder(first_in_document).run(make_parser().parse(markdown))
 
 
-def iter_block_batches(markdown: str, chunk_size: int = 64_000) -> Iterator[list[Block]]:
+def token_blocks(tokens: Sequence[Token], *, first_in_document: bool = True) -> list[Block]:
+    """The leaf blocks of tokens parsed already (by `source.make_parser`)."""
+    return _Builder(first_in_document).run(tokens)
+
+
+def iter_block_batches(markdown: str, chunk_size: int = CHUNK) -> Iterator[list[Block]]:
     """Parse chunk by chunk, so the first screen is ready long before a big document is."""
     parser = make_parser()
     for index, chunk in enumerate(split_source(markdown, size=chunk_size)):
@@ -368,6 +352,14 @@ def iter_block_batches(markdown: str, chunk_size: int = 64_000) -> Iterator[list
         except Exception:  # noqa: BLE001 - the reader must show the text whatever happens
             blocks = plain_blocks(chunk, first_in_document=index == 0)
         yield blocks
+
+
+def _strip_trailing(prefix: tuple[Deco, ...]) -> tuple[Deco, ...]:
+    """Blank spacing lines keep quote bars but not list indentation."""
+    out = list(prefix)
+    while out and not out[-1].text.strip():
+        out.pop()
+    return tuple(out)
 
 
 def plain_blocks(markdown: str, *, first_in_document: bool = True) -> list[Block]:
@@ -379,247 +371,21 @@ def plain_blocks(markdown: str, *, first_in_document: bool = True) -> list[Block
     ]
 
 
-# --------------------------------------------------------------------------- wrapping
-
-_WORD = re.compile(r"[^ \n]+")
+# --------------------------------------------------------------------------- the reader's text
 
 
-def wrap_ranges(text: str, start: int, end: int, width: int, ascii: bool) -> list[tuple[int, int]]:
-    """Greedy word wrap of `text[start:end]` at `width` cells -> (start, end) per line.
-
-    Hard breaks (newlines) end a line; spaces at a wrap point are dropped; a word
-    wider than the line is cut. `ascii` skips cell measuring (one cell per char).
-    """
-    width = max(width, 1)
-    lines: list[tuple[int, int]] = []
-    append = lines.append
-    seg_start = start
-    while True:
-        nl = text.find("\n", seg_start, end)
-        seg_end = end if nl == -1 else nl
-        line_s = -1
-        line_e = seg_start
-        col = 0
-        for m in _WORD.finditer(text, seg_start, seg_end):
-            s, e = m.span()
-            w = e - s if ascii else cell_len(text[s:e])
-            if line_s == -1:
-                gap = 0
-            else:
-                gap = s - line_e
-                if col + gap + w <= width:
-                    line_e = e
-                    col += gap + w
-                    continue
-                append((line_s, line_e))
-            if w <= width:
-                line_s, line_e, col = s, e, w
-                continue
-            # A word wider than the line: cut it into pieces.
-            pieces = _cut(text, s, e, width, ascii)
-            for ps, pe in pieces[:-1]:
-                append((ps, pe))
-            line_s, line_e = pieces[-1]
-            col = e - line_s if ascii else cell_len(text[line_s:line_e])
-        if line_s == -1:
-            append((seg_start, seg_start))
-        else:
-            append((line_s, line_e))
-        if nl == -1:
-            break
-        seg_start = nl + 1
-    return lines
+def inline_plain(token: Token) -> str:
+    """The reader's text of one inline token (a paragraph, a heading, a table cell)."""
+    return inline_text(token.children or [])[0]
 
 
-def _cut(text: str, s: int, e: int, width: int, ascii: bool) -> list[tuple[int, int]]:
-    """Cut `text[s:e]` into runs of at most `width` cells (at least one char each)."""
-    if ascii:
-        return [(p, min(p + width, e)) for p in range(s, e, width)]
-    out: list[tuple[int, int]] = []
-    run_s = s
-    col = 0
-    for p in range(s, e):
-        w = get_character_cell_size(text[p])
-        if col + w > width and p > run_s:
-            out.append((run_s, p))
-            run_s, col = p, 0
-        col += w
-    out.append((run_s, e))
-    return out
+def document_text(blocks: Iterable[Block]) -> str:
+    """The reader's text of blocks: their texts joined by blank lines."""
+    return BLOCK_SEPARATOR.join(b.text for b in blocks)
 
 
-def prefix_width(prefix: Sequence[Deco]) -> int:
-    return sum(cell_len(d.text) for d in prefix)
+def reader_text(markdown: str, chunk_size: int = CHUNK) -> str:
+    """The reader's text of a whole body, exactly as the article view builds it (the same
+    chunks, so the same blocks); the tokens of only one chunk are alive at a time."""
+    return BLOCK_SEPARATOR.join(b.text for batch in iter_block_batches(markdown, chunk_size) for b in batch)
 
-
-def _text_width(block: Block, width: int) -> int:
-    return max(width - block.prefix_cells, 1)
-
-
-def _code_ranges(block: Block, width: int) -> list[tuple[int, int]]:
-    """Code keeps its line breaks and spaces; long lines are cut, never reflowed."""
-    text = block.text
-    out: list[tuple[int, int]] = []
-    pos = 0
-    n = len(text)
-    while True:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        if end - pos <= width and (block.ascii or cell_len(text[pos:end]) <= width):
-            out.append((pos, end))
-        else:
-            out.extend(_cut(text, pos, end, width, block.ascii))
-        if nl == -1:
-            return out
-        pos = nl + 1
-
-
-def block_height(block: Block, width: int) -> int:
-    """Exact number of lines `layout_block` makes, without building the lines."""
-    if block.kind == "text":
-        avail = max(_text_width(block, width), MIN_TEXT_WIDTH)
-        return block.blank_before + len(wrap_ranges(block.text, 0, len(block.text), avail, block.ascii))
-    if block.kind == "code":
-        return block.blank_before + len(_code_ranges(block, max(_text_width(block, width) - 2, 1)))
-    if block.kind == "rule":
-        return block.blank_before + 1
-    return len(layout_block(block, width))
-
-
-def estimate_height(block: Block, width: int) -> int:
-    """A cheap guess at `block_height`, used until the block is measured."""
-    if block.kind == "rule":
-        return block.blank_before + 1
-    avail = max(width - block.prefix_cells, MIN_TEXT_WIDTH)
-    text = block.text
-    if block.kind == "table" and block.table is not None:
-        return block.blank_before + len(block.table.rows) + 3
-    lines = text.count("\n") + 1
-    return block.blank_before + max(lines, (len(text) * 11 // 10) // avail + 1)
-
-
-def layout_block(block: Block, width: int) -> list[LayoutLine]:
-    """The block's screen lines at `width` cells (blank spacing lines first)."""
-    blank = LayoutLine(block.gap_prefix)
-    lines: list[LayoutLine] = [blank] * block.blank_before
-    if block.kind == "text":
-        avail = max(_text_width(block, width), MIN_TEXT_WIDTH)
-        ranges = wrap_ranges(block.text, 0, len(block.text), avail, block.ascii)
-        for i, (s, e) in enumerate(ranges):
-            lines.append(LayoutLine((*(block.prefix if i else block.first_prefix), Slice(s, e))))
-    elif block.kind == "code":
-        avail = max(_text_width(block, width) - 2, 1)
-        pad = Deco(" ", "code-block")
-        for i, (s, e) in enumerate(_code_ranges(block, avail)):
-            prefix = block.prefix if i else block.first_prefix
-            lines.append(LayoutLine((*prefix, pad, Slice(s, e)), "code-block"))
-    elif block.kind == "rule":
-        avail = _text_width(block, width)
-        lines.append(LayoutLine((*block.first_prefix, Deco(RULE_CHAR * avail, "rule"))))
-    elif block.kind == "table" and block.table is not None:
-        lines.extend(_layout_table(block, block.table, width))
-    return lines
-
-
-def _strip_trailing(prefix: tuple[Deco, ...]) -> tuple[Deco, ...]:
-    """Blank spacing lines keep quote bars but not list indentation."""
-    out = list(prefix)
-    while out and not out[-1].text.strip():
-        out.pop()
-    return tuple(out)
-
-
-def _column_widths(natural: list[int], avail: int) -> tuple[list[int], bool]:
-    """Fit columns into `avail` cells: shrink the widest first, then drop from the right."""
-    ncols = len(natural)
-    widths = [max(w, 1) for w in natural]
-
-    def total(ws: list[int]) -> int:
-        return sum(ws) + 3 * len(ws) + 1
-
-    if total(widths) <= avail:
-        return widths, False
-    floor = [min(w, MIN_COLUMN_WIDTH) for w in widths]
-    # Drop columns from the right until the floors fit.
-    keep = ncols
-    while keep > 1 and total(floor[:keep]) > avail:
-        keep -= 1
-    widths = widths[:keep]
-    floor = floor[:keep]
-    excess = total(widths) - avail
-    while excess > 0:
-        # Take from the widest column that can still give.
-        k = max(range(keep), key=lambda j: widths[j] - floor[j])
-        give = widths[k] - floor[k]
-        if give <= 0:
-            break
-        take = min(give, excess, max(1, (widths[k] - floor[k]) // 2))
-        widths[k] -= take
-        excess -= take
-    return widths, keep < ncols
-
-
-def _layout_table(block: Block, table: TableData, width: int) -> list[LayoutLine]:
-    text = block.text
-    avail = max(width - block.prefix_cells, MIN_TEXT_WIDTH)
-    ncols = max((len(r) for r in table.rows), default=0)
-    if ncols == 0:
-        return [LayoutLine(block.first_prefix)]
-    natural = [0] * ncols
-    for row in table.rows:
-        for c, (s, e) in enumerate(row):
-            w = (e - s) if block.ascii else cell_len(text[s:e])
-            if w > natural[c]:
-                natural[c] = w
-    widths, clipped = _column_widths(natural, avail)
-    keep = len(widths)
-    border = "table-border"
-
-    def rule(left: str, mid: str, right: str) -> Deco:
-        return Deco(left + mid.join("─" * (w + 2) for w in widths) + right, border)
-
-    lines: list[LayoutLine] = []
-    first = True
-
-    def add(pieces: tuple[Piece, ...]) -> None:
-        nonlocal first
-        lines.append(LayoutLine((*(block.first_prefix if first else block.prefix), *pieces)))
-        first = False
-
-    add((rule("┌", "┬", "┐"),))
-    for r, row in enumerate(table.rows):
-        cells: list[list[tuple[int, int]]] = []
-        for c in range(keep):
-            if c < len(row):
-                s, e = row[c]
-                cells.append(wrap_ranges(text, s, e, widths[c], block.ascii) if e > s else [(s, s)])
-            else:
-                cells.append([])
-        height = max((len(c) for c in cells), default=1) or 1
-        header = r < table.header_rows
-        for ln in range(height):
-            pieces: list[Piece] = [Deco("│", border)]
-            for c in range(keep):
-                pieces.append(Deco(" ", border))
-                if ln < len(cells[c]):
-                    s, e = cells[c][ln]
-                    w = (e - s) if block.ascii else cell_len(text[s:e])
-                    room = widths[c] - w
-                    align = table.aligns[c] if c < len(table.aligns) else "left"
-                    left = room if align == "right" else room // 2 if align == "center" else 0
-                    if left:
-                        pieces.append(Deco(" " * left, "text"))
-                    pieces.append(Slice(s, e))
-                    if room - left:
-                        pieces.append(Deco(" " * (room - left), "text"))
-                else:
-                    pieces.append(Deco(" " * widths[c], "text"))
-                pieces.append(Deco(" │", border))
-            add(tuple(pieces))
-        if header and r == table.header_rows - 1 and r < len(table.rows) - 1:
-            add((rule("├", "┼", "┤"),))
-    add((rule("└", "┴", "┘"),))
-    if clipped:
-        hidden = ncols - keep
-        add((Deco(f"… table clipped: {hidden} more column{'s' if hidden > 1 else ''} not shown", "notice"),))
-    return lines
