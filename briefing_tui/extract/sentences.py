@@ -1,8 +1,9 @@
 """Split a Markdown article body into sentences that keep their offsets in the body.
 
 Facts quote their source sentence verbatim so the reader can find and light it,
-so every sentence is an exact slice of the body. Blocks (paragraphs, list
-items, headings) never share a sentence; inside a block we split after . ! ?
+so every sentence is an exact slice of the body. Blocks (paragraphs, list items,
+headings, as markdown-it parses them: code is never prose) never share a sentence;
+inside a block we split after . ! ?
 unless the word before is an abbreviation ("Mr.", "U.S.", "Dec.") or the stop
 sits inside an open quotation, so a quote of several sentences stays whole and
 keeps its speaker.
@@ -12,6 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+from markdown_it import MarkdownIt
+
+from ..article.source import CHUNK, make_parser, split_pieces
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     """mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm rep sen gov pres rev hon
@@ -37,29 +44,58 @@ class Sentence:
 
 
 def split_blocks(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each block: paragraphs split at blank lines and block-starting lines."""
+    """(start, end) of each block of prose: the paragraphs and headings markdown-it finds
+    (from its token map), a paragraph line that opens with a quote or list marker
+    starting a block of its own. Fenced and indented code, tables and rules are never
+    prose. The body is parsed a chunk at a time (`article.source.split_pieces`), block
+    structure only."""
+    parser = _block_parser()
     blocks: list[tuple[int, int]] = []
+    for piece in split_pieces(body, size=CHUNK):
+        chunk = piece.text(body)
+        starts = list(accumulate((len(line) + 1 for line in chunk.split("\n")), initial=0))[:-1]
+        shift = piece.start - len(piece.carry)  # chunk offset -> body offset
+        tables = 0
+        tokens = parser.parse(chunk)
+        for tok in tokens:
+            if tok.type == "table_open":
+                tables += 1
+            elif tok.type == "table_close":
+                tables -= 1
+            if tok.type != "inline" or tables or not tok.map:
+                continue
+            first, last = tok.map  # a setext heading's underline is not in its inline's map
+            lines = [
+                (starts[n], starts[n + 1] if n + 1 < len(starts) else len(chunk))
+                for n in range(first, min(last, len(starts)))
+                if starts[n] >= len(piece.carry) and starts[n] < len(piece.carry) + piece.end - piece.start
+            ]
+            _line_blocks(chunk, lines, shift, blocks)
+    return [(s, e) for s, e in blocks if e > s]
+
+
+def _line_blocks(chunk: str, lines: list[tuple[int, int]], shift: int, out: list[tuple[int, int]]) -> None:
+    """The blocks of one paragraph's lines (chunk offsets), markers left out."""
     start: int | None = None
-    pos = prev_end = 0
-    for line in body.splitlines(keepends=True):
-        stripped = line.strip()
-        line_start, line_end = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        if not stripped or stripped.startswith(("```", "~~~", "|")):
-            if start is not None:
-                blocks.append((start, prev_end))
-            start = None
+    prev_end = 0
+    for line_start, line_end in lines:
+        line = chunk[line_start:line_end].rstrip("\r\n")
+        if not line.strip():
             continue
         if start is not None and _BLOCK_START.match(line):
-            blocks.append((start, prev_end))
+            out.append((start + shift, prev_end + shift))
             start = None
         if start is None:
             marker = _BLOCK_MARKER.match(line)
             start = line_start + (marker.end() if marker else 0)
-        prev_end = line_end
+        prev_end = line_start + len(line)
     if start is not None:
-        blocks.append((start, prev_end))
-    return [(s, e) for s, e in blocks if e > s]
+        out.append((start + shift, prev_end + shift))
+
+
+@cache
+def _block_parser() -> MarkdownIt:
+    return make_parser(blocks_only=True)
 
 
 def _inside_quote(text: str) -> bool:
