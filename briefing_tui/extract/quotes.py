@@ -115,6 +115,7 @@ _ABBR_ROLES = {"sen": "senator", "rep": "representative congressman congresswoma
                "gov": "governor", "gen": "general", "dr": "doctor", "prof": "professor",
                "pres": "president"}
 _HE = re.compile(r"\b(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))\b", re.I)
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])({TITLE_ABBR})\s+$")
 _OPENING_PRONOUN = re.compile(r"(?:He|She)\b")
 _TITLE_PREFIX = re.compile(rf"^(?:(?:{TITLE_ABBR}|[A-Z][a-z]+\.?)\s+)")
 
@@ -303,10 +304,12 @@ class _Resolver:
         self, body: str, people: Sequence[Person], starts: Sequence[int], named: Iterable[str]
     ) -> None:
         self.starts = starts
-        self.people = list(people)
-        self.by_surname: dict[str, Person] = {}
-        for p in self.people:
-            self.by_surname.setdefault(p.name.split()[-1].lower(), p)
+        # By name, in order, and the name each lower-cased surname stands for (the first
+        # person with it): dictionaries, so a long article's many titled people stay linear.
+        self.people: dict[str, Person] = {p.name: p for p in people}
+        self.by_surname: dict[str, str] = {}
+        for p in self.people.values():
+            self.by_surname.setdefault(p.name.split()[-1].lower(), p.name)
         # Also people the text names only with a title ("Mr. Obama") or as a speaker.
         extra = [
             (m["n"], m["t"]) for hit in _ROLE_GATE.finditer(body)
@@ -320,33 +323,32 @@ class _Resolver:
             key = name.split()[-1].lower() if name else ""
             if not key or any(t in NOT_NAMES for t in name.split()):
                 continue
-            known = self.by_surname.get(key)
-            if known is None:
-                self.by_surname[key] = Person(name, title)
-                self.people.append(self.by_surname[key])
-            elif title and title.lower() not in known.title.lower():
+            known_name = self.by_surname.get(key)
+            if known_name is None:
+                self.by_surname[key] = name
+                self.people.setdefault(name, Person(name, title))
+                continue
+            known = self.people[known_name]
+            if title and title.lower() not in known.title.lower():
                 # "Mayor Bill de Blasio" later "the mayor": keep every role a person has.
-                merged = Person(known.name, f"{known.title} {title}".strip())
-                self.people[self.people.index(known)] = merged
-                self.by_surname = {k: merged if v is known else v
-                                   for k, v in self.by_surname.items()}
+                self.people[known_name] = Person(known.name, f"{known.title} {title}".strip())
         self.gender: dict[str, str] = {}
-        for p in self.people:
+        for p in self.people.values():
             first = p.title.split()[0].rstrip(".") if p.title else ""
             if first in _MALE:
                 self.gender[p.name] = "m"
             elif first in _FEMALE:
                 self.gender[p.name] = "f"
         self.mentions: list[tuple[int, str]] = []
+        self.titles: dict[str, list[str]] | None = None  # each person's role words, on demand
         self.chain_positions: list[int] = []  # sentences opening with a resolved pronoun
         self.chain_names: list[str] = []
         if self.by_surname:
-            names = sorted({w for p in self.people for w in (p.name, p.name.split()[-1])},
+            names = sorted({w for p in self.people for w in (p, p.split()[-1])},
                            key=len, reverse=True)
-            pattern = re.compile(
-                rf"(?:(?P<t>{TITLE_ABBR})\s+)?\b(?P<n>" + "|".join(map(re.escape, names))
-                + r")\b"
-            )
+            # Names first (a literal alternation the engine scans for fast); a title is
+            # looked for right before each hit.
+            pattern = re.compile(r"(?P<n>" + "|".join(map(re.escape, names)) + r")\b")
             quoted = [
                 (bstart + seg.start, bstart + seg.end)
                 for bstart, bend in split_blocks(body)
@@ -354,14 +356,17 @@ class _Resolver:
             ]
             q_starts = [a for a, _ in quoted]
             for m in pattern.finditer(body):
+                if m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] == "_"):
+                    continue  # inside a longer word: the left boundary, checked here
                 q = bisect_right(q_starts, m.start()) - 1
                 if q >= 0 and m.start() < quoted[q][1]:
                     continue  # a person named inside a quotation is not its speaker
                 person = self.by_surname[m["n"].split()[-1].lower()]
-                self.mentions.append((m.start(), person.name))
-                title = (m["t"] or "").rstrip(".")
+                self.mentions.append((m.start(), person))
+                titled = _TITLE_BEFORE.search(body, max(0, m.start() - 8), m.start())
+                title = titled.group(1).rstrip(".") if titled else ""
                 if title in _MALE or title in _FEMALE:
-                    self.gender.setdefault(person.name, "m" if title in _MALE else "f")
+                    self.gender.setdefault(person, "m" if title in _MALE else "f")
         self.positions = [pos for pos, _ in self.mentions]
         self._guess_gender(body)
         # "He"/"She" opening a sentence names the person it stands for there too, so a
@@ -406,16 +411,15 @@ class _Resolver:
             return self._antecedent(pos, lambda name: self.gender.get(name, want) == want)
         if first[:1].islower() or first in _DESCRIBING:  # "the minister", "the commission"
             role = written.split()[-1].lower()
-            titles = {p.name: self._roles(p.title).split() for p in self.people}
+            if self.titles is None:
+                self.titles = {p.name: self._roles(p.title).split() for p in self.people.values()}
+            titles = self.titles
             holder = self._antecedent(pos, lambda name: role in titles.get(name, ()))
             return holder or _description(written)
         if written.isupper() and len(written) > 3:
             written = written.title()
         last = written.split()[-1].lower()
-        person = self.by_surname.get(last)
-        if person is not None:
-            return person.name
-        return written
+        return self.by_surname.get(last, written)
 
     def _of_gender(self, want: str) -> Callable[[str], bool]:
         """Whether a person can be "he" (`want` "m") or "she" ("f"): unknown gender can."""
