@@ -220,13 +220,14 @@ def test_companies_by_what_they_do() -> None:
 
 def test_polnear_quote_figures(monkeypatch: pytest.MonkeyPatch) -> None:
     """The PolNeAR scores of bench/quotes_bench.py, with floors a little under the
-    figures measured when they were written (recall .70, precision .98, speaker .92)."""
+    figures measured when they were written (round 2: recall .77, precision .98,
+    speaker .92; the targets are .75, .95 and .90)."""
     data = shared_data("polnear-dev")
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     import quotes_bench
 
     total = quotes_bench.tally_of(quotes_bench.articles(data))
     assert total.gold > 400
-    assert total.recall >= 0.67
+    assert total.recall >= 0.75
     assert total.precision >= 0.95
-    assert total.speaker >= 0.88
+    assert total.speaker >= 0.90
