@@ -301,7 +301,8 @@ class _Resolver:
     """Full names behind written speakers, pronouns by the nearest earlier fitting person."""
 
     def __init__(
-        self, body: str, people: Sequence[Person], starts: Sequence[int], named: Iterable[str]
+        self, body: str, people: Sequence[Person], starts: Sequence[int], named: Iterable[str],
+        blocks: Sequence[tuple[int, int]],
     ) -> None:
         self.starts = starts
         # By name, in order, and the name each lower-cased surname stands for (the first
@@ -351,7 +352,7 @@ class _Resolver:
             pattern = re.compile(r"(?P<n>" + "|".join(map(re.escape, names)) + r")\b")
             quoted = [
                 (bstart + seg.start, bstart + seg.end)
-                for bstart, bend in split_blocks(body)
+                for bstart, bend in blocks
                 for seg in _segments(body[bstart:bend])
             ]
             q_starts = [a for a, _ in quoted]
@@ -464,7 +465,8 @@ def find_body_quotes(
     # First pass: every quotation with its speaker as written.
     blocks: list[tuple[int, str, str, list[tuple[_Segment, str, int]]]] = []
     named: set[str] = set()
-    for bstart, bend in split_blocks(body):
+    spans = split_blocks(body)  # once: splitting blocks costs more than the quote search
+    for bstart, bend in spans:
         block = body[bstart:bend]
         segments = [s for s in _segments(block) if _is_quotation(s.words)]
         labelled = _LABEL.match(block) if segments else None
@@ -486,7 +488,7 @@ def find_body_quotes(
             named.add(label)
         blocks.append((bstart, block, label, found))
     # Second pass: resolve speakers in order, carrying them over continued quotations.
-    resolve = _Resolver(body, people, starts, named)
+    resolve = _Resolver(body, people, starts, named, spans)
     out: list[BodyQuote] = []
     carry = ""  # the speaker of a quotation left open at the end of the previous block
     label = ""  # the speaker of a transcript ("WALLACE: …") in progress
