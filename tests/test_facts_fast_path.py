@@ -185,7 +185,7 @@ def test_writer_output_is_read_without_markdown_it(monkeypatch: pytest.MonkeyPat
     ]
     assert len(facts) == 50
     # Only the title before the first fact goes through markdown-it.
-    assert parses == ["# Facts: T\n"]
+    assert parses == ["# Facts: T\n\n"]
 
 
 def test_a_hand_edited_section_among_canonical_ones_is_reported_at_its_line() -> None:
