@@ -17,6 +17,7 @@ from reader_helpers import reader, seed_app, wait_for_article
 from textual.events import Resize
 from textual.geometry import Size
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from briefing_tui import atomic
 from briefing_tui.bundle.reader import read_bundle
@@ -50,6 +51,18 @@ async def add_note(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
     await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+async def give_up_on_the_note(pilot: Pilot, text: str) -> None:
+    """After a failed save the editor is still open with the text; Escape, then discard it."""
+    editor = pilot.app.screen
+    assert isinstance(editor, NoteEditor)
+    assert editor.query_one(TextArea).text == text
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("y")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, NoteEditor)
 
 
 async def test_resize_storm() -> None:
@@ -143,6 +156,7 @@ async def test_unusable_data_dir_is_a_notification(tmp_path: Path, monkeypatch) 
         await add_note(pilot, "nowhere to go")
         said = messages(pilot)
         assert any(m.startswith("Note not saved") and "Not a directory" in m for m in said), said
+        await give_up_on_the_note(pilot, "nowhere to go")
         await pilot.press("x")
         await pilot.pause()
         assert any(m.startswith("Export failed") for m in messages(pilot)), messages(pilot)
@@ -162,9 +176,10 @@ async def test_full_disk_is_a_notification(data_dir: Path, monkeypatch) -> None:
         await add_note(pilot, "lost")
         said = messages(pilot)
         assert any(m.startswith("Note not saved") and "the disk is full" in m for m in said), said
+        await give_up_on_the_note(pilot, "lost")
         await pilot.press("x")
         await pilot.pause()
-        assert any(m.startswith("Export failed") and "No space left" in m for m in messages(pilot))
+        assert any(m.startswith("Export failed") and "the disk is full" in m for m in messages(pilot))
         monkeypatch.setattr(atomic, "_write_fully", real)
         assert [n.text for n in AnnotationStore().list(SEED_ID)] == ["kept"]
         await still_answers(pilot)
@@ -184,4 +199,5 @@ async def test_read_only_data_dir_is_a_notification(data_dir: Path, monkeypatch)
         await add_note(pilot, "nowhere")
         said = messages(pilot)
         assert any(m.startswith("Note not saved") and "read-only" in m for m in said), said
+        await give_up_on_the_note(pilot, "nowhere")
         await still_answers(pilot)

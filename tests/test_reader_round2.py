@@ -242,3 +242,23 @@ async def test_the_footer_never_cuts_a_key_hint(size: tuple[int, int], pane: str
         for binding in shown:
             assert binding.description in _screen_text(pilot.app) or binding.description in line, (
                 binding.description, line)
+
+
+async def test_the_panes_take_their_colours_from_the_theme() -> None:
+    """Kind colours and marks are theme variables: switching theme recolours the facts pane."""
+    import re
+
+    def kind_fill(svg: str) -> str:
+        (cls,) = set(re.findall(r'class="(terminal-[^"]+)"[^>]*>■', svg))
+        found = re.search(rf"\.{cls} \{{ fill: (#[0-9a-f]+)", svg)
+        assert found is not None
+        return found.group(1)
+
+    async with seed_app().run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot)
+        fills = []
+        for theme in ("textual-dark", "nord", "gruvbox"):
+            pilot.app.theme = theme
+            await pilot.pause(0.1)
+            fills.append(kind_fill(pilot.app.export_screenshot()))
+        assert len(set(fills)) == 3, fills

@@ -47,3 +47,13 @@ def test_reader_filtered_by_japan(snap_compare) -> None:
 
 def test_reader_80x24(snap_compare) -> None:
     assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=_reader_ready)
+
+
+async def _reader_in_nord(pilot: Pilot) -> None:
+    pilot.app.theme = "nord"
+    await _reader_ready(pilot)
+
+
+def test_reader_in_a_second_theme(snap_compare) -> None:
+    """The facts, notes and countries panes take their colours from the theme."""
+    assert snap_compare(seed_app(), terminal_size=(120, 36), run_before=_reader_in_nord)

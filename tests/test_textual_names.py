@@ -27,6 +27,8 @@ INTENDED = {
     "action_cursor_up", "action_select", "discover", "search", "startup", "shutdown",
     # Message conventions (Textual's own messages define `control`)
     "control",
+    # the reader decides which keys apply (n/p while searching) and which the footer shows
+    "check_action", "active_bindings",
     # widget constructor arguments stored under Textual's names
     "title", "sub_title",
 }

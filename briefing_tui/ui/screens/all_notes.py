@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
@@ -16,7 +16,7 @@ from .. import screen_text
 from ..widgets.notes_pane import note_prompt
 
 
-def target_label(briefing: Briefing, note: Annotation) -> Text:
+def target_label(briefing: Briefing, note: Annotation) -> Content:
     """What a note is about, in words. Fact ids, country codes and passages come from the
     notes file, which anything may have written: they go through screen_text like bundle text."""
     t = note.target
@@ -30,7 +30,7 @@ def target_label(briefing: Briefing, note: Annotation) -> Text:
         found = t.anchor is not None and locate(briefing.body, t.anchor) is not None
         exact = t.anchor.exact if t.anchor else ""
         what = f"Passage · “{exact}”" + ("" if found else " (orphaned: passage no longer found)")
-    return screen_text.text(what, style="bold")
+    return screen_text.content((what, "bold"))
 
 
 class AllNotesScreen(Screen[Annotation | None]):
@@ -59,12 +59,10 @@ class AllNotesScreen(Screen[Annotation | None]):
         notes.border_title = screen_text.content(f"All notes · {len(self.notes)}")
         if not self.notes:
             notes.add_option(
-                Option(Text("No notes yet: press a on a fact to add one.", style="dim"), disabled=True)
+                Option(Content.styled("No notes yet: press a on a fact to add one.", "dim"), disabled=True)
             )
         for note in self.notes:
-            prompt = target_label(self.briefing, note)
-            prompt.append("\n")
-            prompt.append_text(note_prompt(note))
+            prompt = Content("\n").join([target_label(self.briefing, note), note_prompt(note)])
             notes.add_option(Option(prompt, id=note.id))
         if self.notes:
             notes.highlighted = 0

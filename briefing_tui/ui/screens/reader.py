@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList
 
 from ...anchoring import locate, make_anchor
@@ -30,6 +31,7 @@ from ...storage import StoreError
 from ...store import AnnotationStore
 from .. import screen_text
 from ..commands import ReaderCommands
+from ..messages import CountryChosen, CountryHighlighted, FactSelected
 from ..typed_app import briefing_app
 from ..widgets.article_view import ArticleView
 from ..widgets.country_list import CountryList, country_label
@@ -59,6 +61,10 @@ FOOTER_DROP_ORDER = (
     "countries.note", "notes.delete",
 )
 TINY_WIDTH = 60
+# In a briefing with more facts or more text than this, the search waits for a pause in typing.
+SEARCH_PAUSE_FACTS = 1_000
+SEARCH_PAUSE_CHARS = 2_000_000
+SEARCH_PAUSE_S = 0.15
 SHORT_HEIGHT = 20
 COMPACT_HEIGHT = 30
 
@@ -110,6 +116,10 @@ class ReaderScreen(Screen[None]):
         self.notes: list[Annotation] = []
         self._restore = load_position(briefing.id)
         self._search_hits: set[str] = set()
+        # Each fact's text casefolded (made at the first search), and the last fact search.
+        self._folded: list[tuple[str, str]] | None = None
+        self._last_fact_search: tuple[str, list[tuple[str, str]]] = ("", [])
+        self._search_timer: Timer | None = None
         self._scroll_y = 0
 
     @property
@@ -297,10 +307,7 @@ class ReaderScreen(Screen[None]):
         article = self.query_one(ArticleView)
         if query:
             article.search(query)
-            needle = query.casefold()
-            self._search_hits = {
-                f.id for f in self.facts if needle in f.statement.casefold() or needle in f.source.casefold()
-            }
+            self._search_hits = self._matching_facts(query.casefold())
             self._show_match_count()
         else:
             article.clear_search()
@@ -311,6 +318,17 @@ class ReaderScreen(Screen[None]):
         self.query_one(FactList).refresh_marks(self.annotated_ids, self._search_hits)
         self._update_facts_title()
         self.refresh_bindings()
+
+    def _matching_facts(self, needle: str) -> set[str]:
+        """Ids of the facts whose statement or source holds `needle` (casefolded). Each fact's
+        text is folded once; a query typed on from the last one narrows its hits."""
+        if self._folded is None:
+            self._folded = [(f.id, f"{f.statement.casefold()}\n{f.source.casefold()}") for f in self.facts]
+        last, last_hits = self._last_fact_search
+        pool = last_hits if last and last in needle else self._folded
+        hits = [(fid, text) for fid, text in pool if needle in text]
+        self._last_fact_search = (needle, hits)
+        return {fid for fid, _ in hits}
 
     def _show_match_count(self) -> None:
         article = self.query_one(ArticleView)
@@ -326,32 +344,45 @@ class ReaderScreen(Screen[None]):
 
     # --- events from the panes ---------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#facts")
-    def _fact_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        # Keys a few ms apart leave stale highlight messages in the queue: acting on one
-        # would move the selection back and start a tug of war between them.
-        if event.option_index != event.option_list.highlighted:
-            return
-        if event.option_id and event.option_id != self.fact_id:
-            self.fact_id = event.option_id
+    @on(FactSelected)
+    def _fact_selected(self, event: FactSelected) -> None:
+        if event.fact_id != self.fact_id:
+            self.fact_id = event.fact_id
 
-    @on(OptionList.OptionHighlighted, "#countries")
-    def _country_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(CountryHighlighted)
+    def _country_highlighted(self, event: CountryHighlighted) -> None:
         self._show_notes()
 
     def on_descendant_focus(self) -> None:
         self._show_notes()
 
-    @on(OptionList.OptionSelected, "#countries")
-    def _country_selected(self, event: OptionList.OptionSelected) -> None:
-        code = event.option_id or ""
+    @on(CountryChosen)
+    def _country_chosen(self, event: CountryChosen) -> None:
+        code = event.code
         self.country = "" if code == self.country else code
         self.remove_class("-show-countries")
         self.query_one(FactList).focus()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.search_query = event.value.strip()
+        """Search as the query is typed; in a huge briefing, once typing pauses, so that each
+        key shows at once rather than after a search of the whole text."""
+        value = event.value.strip()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        huge = len(self.facts) > SEARCH_PAUSE_FACTS or len(self.briefing.body) > SEARCH_PAUSE_CHARS
+        if not value or not huge:
+            self.search_query = value
+            return
+
+        def search() -> None:
+            self._search_timer = None
+            search_input = self.query_one("#search", Input)
+            if search_input.display and search_input.value.strip() == value:
+                self.search_query = value
+
+        self._search_timer = self.set_timer(SEARCH_PAUSE_S, search)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -608,16 +639,15 @@ class ReaderScreen(Screen[None]):
     def action_export(self) -> None:
         from datetime import datetime
 
-        from ...export import export_markdown, write_export
+        from ...export import ExportError, export_markdown, write_export
         from ...locations import data_dir
 
         now = datetime.now(UTC).replace(microsecond=0)
         path = data_dir() / "exports" / f"{self.briefing.id}-{now:%Y%m%dT%H%M%SZ}.md"
         try:
             text = export_markdown(self.briefing, self.notes, now.isoformat().replace("+00:00", "Z"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_export(text, path)
-        except NOTE_ERRORS as exc:
+            write_export(text, path, make_parents=True)
+        except (ExportError, *NOTE_ERRORS) as exc:
             self.notify(str(exc), title="Export failed", severity="error", timeout=10)
             return
         self.notify(f"{len(self.notes)} notes exported to {path}", title="Exported", timeout=10)

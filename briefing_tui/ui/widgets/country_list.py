@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 
-from rich.text import Text
+from textual import events, on
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...countries import display_name, flag
 from ...model import Country
 from .. import screen_text
+from ..messages import CountryChosen, CountryHighlighted
 
 # Terminals known to draw regional-indicator flags as one glyph.
 _FLAG_TERMINALS = {"iTerm.app", "WezTerm", "Apple_Terminal", "vscode", "ghostty"}
@@ -35,17 +37,17 @@ def country_label(country: Country) -> str:
     return screen_text.plain(display_name(country.code, country.name))
 
 
-def country_prompt(country: Country, count: int, *, with_flag: bool, active: bool) -> Text:
+def country_prompt(country: Country, count: int, *, with_flag: bool, active: bool) -> Content:
     # Separators end the previous span: Textual drops a space that starts a styled span.
     parts: list[screen_text.Part] = [
-        (f"{flag(country.code) if with_flag else country.code} ", "bold cyan"),
+        (f"{flag(country.code) if with_flag else country.code} ", "bold $accent"),
         (country_label(country), "bold reverse" if active else "bold"),
         " ",
         (f"· {count}", "dim"),
     ]
     if country.role:
         parts.append(("\n" + screen_text.shorten(country.role, ROLE_CHARS), "italic dim"))
-    return screen_text.text(*parts)
+    return screen_text.content(*parts)
 
 
 class CountryList(OptionList):
@@ -62,9 +64,30 @@ class CountryList(OptionList):
         super().__init__(id=id)
         self.countries: list[Country] = []
         self.with_flag = flags_supported()
+        self._active = ""
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(CountryHighlighted(event.option_id))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(CountryChosen(event.option_id))
+
+    @on(events.Focus)
+    def _focused(self) -> None:
+        """Enter works at once: the cursor sits on the active country (or the first) on focus."""
+        if self.highlighted is None and self.countries:
+            codes = [c.code for c in self.countries]
+            self.highlighted = codes.index(self._active) if self._active in codes else 0
 
     def show_countries(self, countries: list[Country], counts: dict[str, int], active: str) -> None:
         current = self.highlighted
+        self._active = active
         self.countries = list(countries)
         self.clear_options()
         self.add_options(

@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Annotation
 from .. import screen_text
 
+# Theme variables, resolved when drawn: every theme recolours the labels.
 LABEL_STYLE = {
-    "important": "bold red",
-    "question": "bold yellow",
-    "disputed": "bold magenta",
-    "verified": "bold green",
+    "important": "bold $error",
+    "question": "bold $warning",
+    "disputed": "bold $secondary",
+    "verified": "bold $success",
 }
 
 
-def note_prompt(note: Annotation) -> Text:
+def note_prompt(note: Annotation) -> Content:
     parts: list[screen_text.Part] = []
     if note.label:
         parts.append((f"[{note.label}] ", LABEL_STYLE.get(note.label, "bold")))
     parts.append(note.text.strip() or "(empty note)")
     if note.tags:
         parts += ["  ", (" ".join(f"#{t}" for t in note.tags), "dim")]
-    return screen_text.text(*parts)
+    return screen_text.content(*parts)
 
 
 class NotesPane(OptionList):
@@ -56,7 +57,7 @@ class NotesPane(OptionList):
             self.add_options(Option(note_prompt(n), id=n.id) for n in notes)
             self.highlighted = 0
         else:
-            self.add_option(Option(screen_text.text(empty_hint, style="dim italic"), disabled=True))
+            self.add_option(Option(screen_text.content((empty_hint, "dim italic")), disabled=True))
 
     @property
     def highlighted_note(self) -> Annotation | None:
