@@ -194,6 +194,7 @@ def write_dos_shape(shape: str, folder: Path, scale: float = 1.0) -> str:
         parts.append("\n".join(table))
         parts.append("After the table.")
         facts.append(_fact("intro", intro))
+        facts.append(_fact("after", "After the table."))
     elif shape == "huge-paragraph":
         size = int(DOS_PARAGRAPH_BYTES * scale)
         words: list[str] = []
