@@ -10,7 +10,8 @@ It makes its own inputs (the seed briefing repeated to 10 KB, 100 KB, 1 MB and
 - 5 MB: the first screen shows and keys are answered while the rest lays out;
 - `briefing --help`, and whether the reader loads any extraction code;
 - the annotation store and extraction figures of `store_bench`,
-  `extraction_bench` and `article_extraction`.
+  `extraction_bench` and `article_extraction`;
+- with `--dos`, the app on hostile bundles under the 20 MB cap (`dos_bench.py`).
 
 See docs/performance.md for what each figure means and how it is measured.
 """
@@ -524,6 +525,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print a JSON list of figures instead")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: a fast check (~1 min)")
+    parser.add_argument(
+        "--dos",
+        action="store_true",
+        help="also open the hostile bundles of dos_bench.py (19 MB of quotes, 50,000 facts, ...; ~2 min)",
+    )
     args = parser.parse_args(argv)
     say: Callable[[str], None] = (lambda s: print(s, file=sys.stderr)) if args.json else print
     runs, presses, helps = (1, 50, 3) if args.quick else (3, 200, 5)
@@ -570,6 +576,10 @@ def main(argv: list[str] | None = None) -> int:
             add(asyncio.run(_open_while_loading(by_label["5MB"])))
     others, missing = other_modules()
     add(others)
+    if args.dos:
+        import dos_bench
+
+        add(dos_bench.measure(say=say))
     for m in missing:
         say(f"({m})")
     notes += missing
