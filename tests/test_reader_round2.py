@@ -4,11 +4,12 @@ failed before its fix."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import SEED_BUNDLE
-from reader_helpers import reader, seed_app, wait_for_article, wait_for_library
+from reader_helpers import reader, seed, seed_app, wait_for_article, wait_for_library
 from textual.widgets import DataTable, Input, TextArea
 
 from briefing_tui.locations import store_dir
@@ -262,3 +263,26 @@ async def test_the_panes_take_their_colours_from_the_theme() -> None:
             await pilot.pause(0.1)
             fills.append(kind_fill(pilot.app.export_screenshot()))
         assert len(set(fills)) == 3, fills
+
+
+async def test_a_country_with_no_facts_shows_where_the_article_names_it() -> None:
+    from briefing_tui.model import Country
+
+    briefing = seed()
+    # A country the article names in passing, with no fact about it.
+    extra = Country("BR", "Brazil", "Named once.")
+    body = briefing.body + "\n\nBrazil was not invited to the talks.\n"
+    briefing = replace(briefing, body=body, countries=(*briefing.countries, extra))
+    app = BriefingApp(open_bundle=briefing)
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = await wait_for_article(pilot)
+        screen = reader(pilot)
+        screen.filter_by_country("BR")
+        await pilot.pause()
+        assert screen.visible_facts == []
+        match = article.current_match()
+        assert article.match_count == 1 and match is not None and match[0] == "Brazil"
+        assert any("No fact names Brazil" in n.message for n in pilot.app._notifications)
+        await pilot.press("escape")  # ends the mentions search
+        await pilot.press("escape")  # then the filter
+        assert screen.country == "" and article.match_count == 0

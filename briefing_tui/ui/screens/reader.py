@@ -299,9 +299,26 @@ class ReaderScreen(Screen[None]):
             self.fact_id = visible[0].id
         else:
             self._update_facts_title()
-        if country:
+        if country and not visible:
+            self._show_mentions(country)
+        elif country:
             name = self._name_of(country)
             self.notify(f"{len(visible)} facts involve {name}. Escape clears the filter.", timeout=3)
+
+    def _show_mentions(self, code: str) -> None:
+        """A country no fact names: rather than an empty pane, light where the article names it
+        (a search for its name: n/p step through the mentions, Escape ends it, then the filter)."""
+        name = self._name_of(code)
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = name
+        self.search_query = name
+        count = self.query_one(ArticleView).match_count
+        self.notify(
+            f"No fact names {name}; the article names it {count} time{'' if count == 1 else 's'}, lit "
+            "in the article (n / p step through them). Escape ends that, then the filter.",
+            timeout=6,
+        )
 
     def watch_search_query(self, query: str) -> None:
         article = self.query_one(ArticleView)
