@@ -4,6 +4,7 @@ than the reader's text holds."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,3 +146,17 @@ def test_control_characters_in_a_quote_match_their_placeholder() -> None:
     quote = "The \x1b[2J screen"
     assert ReadableText(body).locate([quote])[quote] is True
     assert find_quote(reader_text(body), quote) is not None
+
+
+def test_a_quote_at_the_start_of_a_plain_stretch_is_trusted_without_a_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import briefing_tui.article.readable as readable
+
+    def no_parse(body: str) -> str:
+        raise AssertionError("the body was parsed")
+
+    monkeypatch.setattr(readable, "reader_text", no_parse)
+    body = "## Part 1\n\nThe allies met in December. They signed.\n\nMore text here."
+    found = ReadableText(body).locate(["The allies met in December.", "They signed. More text"])
+    assert found == {"The allies met in December.": True, "They signed. More text": True}

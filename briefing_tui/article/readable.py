@@ -4,11 +4,12 @@ long body when that is not needed.
 Quotes are first looked for in the raw body (normalised, see `matcher.normalise`), all in
 one pass (`quote_index`). A raw hit counts only where the raw body is sure to read as
 the reader's text: inside runs of lines (between blank lines) that hold no character
-Markdown could hide or change (`\\`, backticks, `*`, `_`, `~`, brackets, `<`, `&`, `|`,
-control characters) and no line that starts like a block marker (`#`, `>`, `-`, `+`, `=`,
-`:`, `1.`). Such a run reads as itself, as a paragraph or as code. Any other quote makes
-the body be parsed into the reader's text (`blocks.reader_text`), once, chunk by chunk,
-so the validator accepts exactly the quotes that `matcher.find_quote` finds in the view.
+Markdown could hide or change (a backslash, backticks, `*`, `_`, `~`, brackets, `<`, `|`,
+an entity such as `&amp;`, control characters) and no line that starts like a block
+marker (`#`, `>`, `-`, `+`, `=`, `:`, `1.`). Such a run reads as itself, as a paragraph
+or as code. Any other quote makes the body be parsed into the reader's text
+(`blocks.reader_text`), once, chunk by chunk: the validator accepts exactly the quotes
+that `matcher.find_quote` finds in the view.
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from .source import may_nest_deeply
 __all__ = ["ReadableText"]
 
 _RUN = re.compile(r"\n(?:[ \t]*\n)+")
-_RUN_MARKUP = re.compile(r"[\\`*_~\[\]<&|]|^[ \t]*(?:[#>=+:-]|\d{1,9}[.)])", re.MULTILINE)
+_RUN_MARKUP = re.compile(
+    r"[\\`*_~\[\]<|]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|^[ \t]*(?:[#>=+:-]|\d{1,9}[.)])",
+    re.MULTILINE,
+)
 
 
 class ReadableText:
@@ -76,7 +81,7 @@ class ReadableText:
         """Whether `raw[start:end]` lies within one stretch of plain runs."""
         if self._plain is None:
             self._plain = _plain_spans(self._body)
-        i = bisect_right(self._plain, (start, end + 1)) - 1
+        i = bisect_right(self._plain, (start, len(self._raw or ""))) - 1
         return i >= 0 and self._plain[i][0] <= start and end <= self._plain[i][1]
 
 
