@@ -29,9 +29,10 @@ __all__ = ["ReadableText"]
 _RUN = re.compile(r"\n(?:[ \t]*\n)+")
 _RUN_MARKUP = re.compile(
     r"[\\`*_~\[\]<|]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|^[ \t]*(?:[#>=+:-]|\d{1,9}[.)])",
-    re.MULTILINE,
 )
+_MARKER = r"[ \t]*(?:[#>=+:-]|\d{1,9}[.)])"
+_FIRST_LINE_MARKER = re.compile(_MARKER)
+_LINE_MARKER = re.compile(r"\n" + _MARKER)
 
 
 class ReadableText:
@@ -94,7 +95,12 @@ def _plain_spans(body: str) -> list[tuple[int, int]]:
         width = len(normalise(run))
         if not width:
             continue
-        plain = _RUN_MARKUP.search(run) is None and not has_unsafe(run)
+        plain = not (
+            _RUN_MARKUP.search(run)
+            or _FIRST_LINE_MARKER.match(run)
+            or _LINE_MARKER.search(run)
+            or has_unsafe(run)
+        )
         if plain and joined:
             spans[-1] = (spans[-1][0], pos + width)
         elif plain:
