@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "briefing"
 REPO_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -19,6 +19,18 @@ def data_dir() -> Path:
     """The user's data dir: `BRIEFING_DATA_DIR`, else the platform's user data dir."""
     override = os.environ.get("BRIEFING_DATA_DIR")
     return Path(override).expanduser() if override else Path(user_data_dir(APP_NAME, False))
+
+
+def cache_dir() -> Path:
+    """Rebuildable caches (the search index): `BRIEFING_CACHE_DIR`, else the platform's user cache
+    dir. Nothing here is a source of truth; deleting it costs a rebuild, never data."""
+    override = os.environ.get("BRIEFING_CACHE_DIR")
+    return Path(override).expanduser() if override else Path(user_cache_dir(APP_NAME, False))
+
+
+def trash_dir() -> Path:
+    """Briefings deleted from the library, restorable with `briefing restore`."""
+    return data_dir() / "trash"
 
 
 def store_dir() -> Path:

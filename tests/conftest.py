@@ -28,6 +28,7 @@ requires_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=SHARED_REA
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "data"
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(path))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))  # the search index
     monkeypatch.delenv("BRIEFING_CONTENT_PATH", raising=False)
     monkeypatch.setenv("BRIEFING_FLAGS", "0")  # screens must not depend on the terminal's fonts
     return path
