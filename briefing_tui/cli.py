@@ -13,7 +13,7 @@ from importlib import import_module
 from . import __version__
 from .commands import CommandError
 
-COMMANDS = ("open_cmd", "list_cmd", "show", "check", "import_cmd", "notes", "export",
+COMMANDS = ("open_cmd", "list_cmd", "show", "check", "import_cmd", "feed_cmd", "notes", "export",
             "search_cmd", "index_cmd", "country_cmd", "timeline_cmd", "restore_cmd")
 
 
