@@ -1,8 +1,10 @@
-"""Annotated notes -> a Markdown or JSON document the user can keep or share.
+"""Annotated notes -> a document the user can keep or share, and the safe write of it.
 
-Both formats carry the same content in the same order: the notes on facts in
-article order, then on countries, then on passages (re-found in the current
-body, or marked as no longer found). Every string passes through
+Formats: memo-ready Markdown (`exports/markdown.py`), our JSON (here), W3C Web
+Annotations (`exports/w3c.py`) and a Readwise CSV (`exports/readwise.py`). All carry
+the same notes in the same order: the notes on facts in article order, then on
+countries, then on passages (re-found in the current body, or marked as no longer
+found), after the filters of `ExportOptions`. Every string passes through
 `sanitize.strip` so an export never carries terminal control bytes.
 """
 
@@ -11,21 +13,37 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefing_tui.anchoring import locate
 from briefing_tui.atomic import atomic_write_bytes, describe_os_error
+from briefing_tui.exports.common import DEFAULT, ExportOptions, select
+from briefing_tui.exports.markdown import ORPHANED, export_markdown, export_markdown_many
+from briefing_tui.exports.readwise import export_readwise
+from briefing_tui.exports.w3c import export_w3c
 from briefing_tui.model import Anchor, Annotation, Briefing
 from briefing_tui.sanitize import clean, strip
 from briefing_tui.store import annotation_to_record
 
-FORMATS = ("markdown", "json")
-ORPHANED = "(passage no longer found)"
+__all__ = [
+    "FORMATS",
+    "ORPHANED",
+    "ExportError",
+    "ExportOptions",
+    "export_json",
+    "export_markdown",
+    "render",
+    "render_many",
+    "strip_all",
+    "write_export",
+]
+
+FORMATS = ("markdown", "json", "w3c", "csv")
+# The file name ending for each format.
+SUFFIXES = {"markdown": ".md", "json": ".json", "w3c": ".jsonld", "csv": ".csv"}
 EXPORT_SCHEMA = 1
 
 
@@ -33,7 +51,7 @@ class ExportError(Exception):
     """The export could not be written; the message is one line for the user."""
 
 
-# --- grouping (shared by both formats) -----------------------------------------
+# --- grouping (our JSON) -------------------------------------------------------------
 
 
 @dataclass
@@ -106,79 +124,21 @@ def _sections(briefing: Briefing, annotations: Iterable[Annotation]) -> _Section
     return _Sections(facts, countries, passages)
 
 
-# --- Markdown --------------------------------------------------------------------
-
-
-def export_markdown(briefing: Briefing, annotations: Iterable[Annotation], exported_at: str) -> str:
-    """The notes as Markdown with YAML front matter, ready to read or to paste elsewhere."""
-    s = _sections(briefing, annotations)
-    front = {
-        "title": strip(briefing.title),
-        "bundle": strip(briefing.id),
-        "source": strip(briefing.source),
-        "published": strip(briefing.published),
-        "exported": strip(exported_at),
-    }
-    out = ["---", yaml.safe_dump(front, sort_keys=False, allow_unicode=True).rstrip(), "---", ""]
-    out += [f"# Notes: {_line(briefing.title)}", ""]
-    if not (s.facts or s.countries or s.passages):
-        out += ["No notes yet.", ""]
-    if s.facts:
-        out += ["## Facts", ""]
-        for g in s.facts:
-            if g.found:
-                out += [f"### {_line(g.statement) or g.fact_id}", "", f"Fact `{strip(g.fact_id)}`", ""]
-                out += [_blockquote(g.source), ""]
-            else:
-                out += [f"### {strip(g.fact_id)} (fact no longer in the briefing)", ""]
-            out += _md_notes(g.notes)
-    if s.countries:
-        out += ["## Countries", ""]
-        for c in s.countries:
-            title = f"{strip(c.code)} · {_line(c.name)}" if c.name else strip(c.code)
-            out += [f"### {title}", ""] + _md_notes(c.notes)
-    if s.passages:
-        out += ["## Passages", ""]
-        for p in s.passages:
-            out += [_blockquote(p.text), ""]
-            if p.span is None:
-                out += [ORPHANED, ""]
-            out += _md_notes(p.notes)
-    return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _md_notes(notes: list[Annotation]) -> list[str]:
-    out: list[str] = []
-    for note in notes:
-        meta = ["**Note**"]
-        if note.label:
-            meta.append(f"*{strip(note.label)}*")
-        if note.tags:
-            meta.append("tags: " + ", ".join(_line(t) for t in note.tags))
-        meta.append(f"noted {strip(note.created)}")
-        if note.updated and note.updated != note.created:
-            meta.append(f"edited {strip(note.updated)}")
-        out += [" · ".join(meta), ""]
-        text = strip(note.text).strip()
-        if text:
-            out += [text, ""]
-    return out
-
-
-def _blockquote(text: str) -> str:
-    return "\n".join(f"> {line}".rstrip() for line in strip(text).strip().split("\n"))
-
-
-def _line(text: str) -> str:
-    """One line: headings and front matter must not be broken by newlines in the content."""
-    return " ".join(strip(text).split())
-
-
 # --- JSON ------------------------------------------------------------------------
 
 
-def export_json(briefing: Briefing, annotations: Iterable[Annotation], exported_at: str) -> str:
+def export_json(
+    briefing: Briefing, annotations: Iterable[Annotation], exported_at: str, options: ExportOptions = DEFAULT
+) -> str:
     """The same content as `export_markdown`, machine-readable, with the passage anchors."""
+    return _dumps(_json_doc(briefing, select(briefing, annotations, options), exported_at))
+
+
+def _dumps(doc: Any) -> str:
+    return json.dumps(strip_all(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_doc(briefing: Briefing, annotations: Iterable[Annotation], exported_at: str) -> dict[str, Any]:
     s = _sections(briefing, annotations)
     doc = {
         "format": "briefing-notes",
@@ -221,7 +181,7 @@ def export_json(briefing: Briefing, annotations: Iterable[Annotation], exported_
             for p in s.passages
         ],
     }
-    return json.dumps(strip_all(doc), ensure_ascii=False, indent=2) + "\n"
+    return doc
 
 
 def _json_note(note: Annotation) -> dict[str, Any]:
@@ -244,12 +204,39 @@ def strip_all(value: Any) -> Any:
 # --- writing ---------------------------------------------------------------------
 
 
-def render(fmt: str, briefing: Briefing, annotations: Iterable[Annotation], exported_at: str) -> str:
-    """Export in the named format (`markdown` or `json`)."""
+def render(
+    fmt: str,
+    briefing: Briefing,
+    annotations: Iterable[Annotation],
+    exported_at: str,
+    options: ExportOptions = DEFAULT,
+) -> str:
+    """One briefing's notes in the named format (one of `FORMATS`)."""
     if fmt == "markdown":
-        return export_markdown(briefing, annotations, exported_at)
+        return export_markdown(briefing, annotations, exported_at, options)
     if fmt == "json":
-        return export_json(briefing, annotations, exported_at)
+        return export_json(briefing, annotations, exported_at, options)
+    return render_many(fmt, [(briefing, list(annotations))], exported_at, options)
+
+
+def render_many(
+    fmt: str,
+    pairs: Sequence[tuple[Briefing, Sequence[Annotation]]],
+    exported_at: str,
+    options: ExportOptions = DEFAULT,
+) -> str:
+    """Notes across briefings in one document, grouped by briefing."""
+    if fmt == "markdown":
+        return export_markdown_many(pairs, exported_at, options)
+    if fmt == "json":
+        docs = [_json_doc(b, select(b, notes, options), exported_at) for b, notes in pairs]
+        docs = [d for d in docs if d["facts"] or d["countries"] or d["passages"]]
+        return _dumps({"format": "briefing-notes-set", "schema": EXPORT_SCHEMA, "exported": exported_at,
+                       "briefings": docs})
+    if fmt == "w3c":
+        return _dumps(export_w3c(pairs, exported_at, options))
+    if fmt == "csv":
+        return export_readwise(pairs, options)
     raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 

@@ -166,6 +166,35 @@ class AnnotationStore:
         self._locked(bundle_id, lambda t: t.insert(Document(record, doc_id=note.id)))  # type: ignore[arg-type]
         return note
 
+    def restore(self, note: Annotation) -> bool:
+        """Save a note as it is (id and times kept), as an import does; False, changing
+        nothing, when a note with its id is there already."""
+        _check_bundle_id(note.bundle_id)
+        if not note.id.startswith(f"{note.bundle_id}:"):
+            raise ValueError(f"note id {note.id!r} is not in bundle {note.bundle_id}")
+        _check_target(note.target)
+        record = annotation_to_record(
+            Annotation(
+                id=note.id,
+                bundle_id=note.bundle_id,
+                target=note.target,
+                text=_check_text(note.text),
+                tags=_clean_tags(note.tags),
+                label=_check_label(note.label),
+                created=note.created or self._now(),
+                updated=note.updated or note.created or self._now(),
+                schema=SCHEMA_VERSION,
+            )
+        )
+
+        def insert(table: Any) -> bool:
+            if table.get(doc_id=note.id) is not None:
+                return False
+            table.insert(Document(record, doc_id=note.id))  # type: ignore[arg-type]
+            return True
+
+        return bool(self._locked(note.bundle_id, insert))
+
     def update(
         self,
         note_id: str,

@@ -137,9 +137,9 @@ def test_markdown_front_matter_and_order() -> None:
     meta = yaml.safe_load(front)
     assert meta == {
         "title": "US seeks minerals deals ]52;c;ZXZpbA==with allies",
-        "bundle": "minerals",
         "source": "GlobalData",
         "published": "2025-11-26",
+        "url": "https://example.com/minerals",
         "exported": EXPORTED_AT,
     }
     headings = [line for line in rest.splitlines() if line.startswith("#")]
@@ -158,8 +158,10 @@ def test_markdown_front_matter_and_order() -> None:
     ]
     assert "Nobody wrote about this" not in md
     assert "Other bundle" not in md
-    assert "> The US has received more than $200bn" in md
-    assert "> nearly 2,500 projects" in md
+    # The whole sentence, not the fragment the fact quotes or the words a passage note holds.
+    full = "> The US has received more than $200bn through nearly 2,500 projects, AidData said."
+    assert md.count(full) == 2  # the fact's, and the passage's on "nearly 2,500 projects"
+    assert "> nearly 2,500 projects\n" not in md
     assert f"> a sentence the editor deleted\n\n{ORPHANED}" in md
     assert md.index("Projects count") < md.index("Whitespace changed") < md.index("Orphaned")
 

@@ -1,7 +1,9 @@
-"""`briefing notes BUNDLE` lists notes; `briefing note add|rm` writes them from a script.
+"""`briefing notes BUNDLE` lists notes; `briefing note add|edit|rm|import` writes them.
 
-Registers two top-level commands from one module because they share the store,
+Registers two top-level commands from one module because they share the notes service,
 the bundle lookup and the target syntax (`FACT_ID`, `country:XX`, `passage:TEXT`).
+`briefing notes import FILE` is `briefing note import FILE` said the other way round.
+Every rule about notes lives in `briefing_tui.notes`; this module only parses and prints.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from . import EXIT_USAGE, CommandError, load_briefing
 
 if TYPE_CHECKING:  # the domain loads inside the command, to keep `--help` fast
     from ..model import Briefing, Target
-    from ..store import AnnotationStore
+    from ..notes import NotesService
 
 T = TypeVar("T")
 
@@ -30,7 +32,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="List your notes on a bundle, oldest first.",
     )
     p.add_argument("bundle", metavar="BUNDLE", help="bundle id, or a path to a bundle folder")
+    p.add_argument(
+        "file", metavar="FILE", nargs="?", help="with BUNDLE `import`: a W3C Web Annotation file to import"
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--bundle", dest="into", metavar="BUNDLE", help="import: the bundle the notes are on")
     p.set_defaults(func=run)
 
     note = sub.add_parser(
@@ -62,6 +68,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     rm.add_argument("id", metavar="ID", help="the note id")
     rm.set_defaults(func=run)
+    edit = actions.add_parser(
+        "edit", help="change a note", description="Change the text, tags or label of a note by its id."
+    )
+    edit.add_argument("id", metavar="ID", help="the note id")
+    edit.add_argument("text", metavar="TEXT", nargs="?", help="the new text (kept when left out)")
+    edit.add_argument("--tag", action="append", default=None, metavar="T", help="a tag (replaces the tags)")
+    edit.add_argument(
+        "--label", default=None, choices=("", "important", "question", "disputed", "verified"), help="a label"
+    )
+    edit.set_defaults(func=run)
+    imp = actions.add_parser(
+        "import",
+        help="import W3C Web Annotations",
+        description="Add the notes in a W3C Web Annotation (JSON-LD) file: ours, or another tool's "
+        "that selects text with a TextQuoteSelector. Each is anchored by its quote; notes already "
+        "here (by annotation id) are skipped; notes whose text is gone are kept as orphans.",
+    )
+    imp.add_argument("file", metavar="FILE", help="the .jsonld / .json file")
+    imp.add_argument(
+        "--bundle", dest="into", metavar="BUNDLE", help="the bundle the notes are on (else from each target)"
+    )
+    imp.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -70,6 +98,12 @@ def run(args: argparse.Namespace) -> int:
         return _add(args)
     if action == "rm":
         return _rm(args)
+    if action == "edit":
+        return _edit(args)
+    if action == "import" or (action is None and args.bundle == "import" and args.file):
+        return _import(args)
+    if getattr(args, "file", None):
+        raise CommandError("`briefing notes` takes one BUNDLE (or `import FILE`)", EXIT_USAGE)
     return _list(args)
 
 
@@ -79,8 +113,8 @@ def _list(args: argparse.Namespace) -> int:
     from ..store import annotation_to_record
 
     briefing = load_briefing(args.bundle)
-    store = open_store()
-    notes = store_call(store, lambda: store.list(briefing.id))
+    service = open_service()
+    notes = service_call(service, lambda: service.list(briefing.id))
     if args.format == "json":
         records = strip_all([annotation_to_record(n) for n in notes])
         print(json.dumps(records, indent=2, ensure_ascii=False))
@@ -100,85 +134,98 @@ def _list(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     briefing = load_briefing(args.bundle)
     target = parse_target(briefing, args.target)
-    store = open_store()
-    try:
-        note = store_call(
-            store,
-            lambda: store.add(briefing.id, target, args.text, tags=args.tag, label=args.label),
-        )
-    except ValueError as exc:
-        raise CommandError(str(exc), EXIT_USAGE) from None
+    service = open_service()
+    note = service_call(
+        service, lambda: service.add(briefing, target, args.text, tags=args.tag, label=args.label)
+    )
     print(note.id)
     return 0
 
 
-def _rm(args: argparse.Namespace) -> int:
-    store = open_store()
-    try:
-        store_call(store, lambda: store.remove(args.id))
-    except (KeyError, ValueError):
-        raise CommandError(f"no note with id {args.id!r}", EXIT_USAGE) from None
+def _edit(args: argparse.Namespace) -> int:
+    service = open_service()
+    service_call(service, lambda: service.edit(args.id, text=args.text, tags=args.tag, label=args.label))
     return 0
+
+
+def _rm(args: argparse.Namespace) -> int:
+    service = open_service()
+    service_call(service, lambda: service.delete(args.id))
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..bundle.discover import discover
+    from ..safe_json import BadJSONFile
+    from ..sanitize import clean
+
+    into = load_briefing(args.into) if args.into else None
+    briefings = [e.briefing for e in discover() if e.briefing is not None]
+    service = open_service()
+    try:
+        report = service_call(service, lambda: service.import_file(Path(args.file), briefings, into))
+    except BadJSONFile as exc:
+        raise CommandError(clean(str(exc)), EXIT_USAGE) from None
+    except OSError as exc:
+        from ..atomic import describe_os_error
+
+        raise CommandError(clean(f"{args.file}: {describe_os_error(exc)}"), EXIT_USAGE) from None
+    for line in report.orphans:
+        print(clean(f"briefing: orphaned: {line}"), file=sys.stderr)
+    for line in report.skipped:
+        print(clean(f"briefing: not imported: {line}"), file=sys.stderr)
+    added = len(report.added)
+    parts = [f"imported {added} note{'' if added == 1 else 's'}"]
+    if report.duplicates:
+        parts.append(f"{report.duplicates} already here")
+    if report.orphans:
+        parts.append(f"{len(report.orphans)} not anchored (kept as orphans)")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    print(", ".join(parts))
+    return 1 if report.skipped and not added and not report.duplicates else 0
 
 
 # --- shared with `briefing export` -----------------------------------------------
 
 
-def open_store() -> AnnotationStore:
-    from ..store import AnnotationStore
+def open_service() -> NotesService:
+    from ..notes import NotesService
 
-    return AnnotationStore()
+    return NotesService()
 
 
-def store_call(store: AnnotationStore, call: Callable[[], T]) -> T:
-    """Run a store call; report moved-aside/recreated files on stderr; StoreError -> exit 1."""
+def service_call(service: NotesService, call: Callable[[], T]) -> T:
+    """Run a notes call; report moved-aside/recreated files on stderr; StoreError -> exit 1,
+    a request that is not valid (NoteError) -> exit 2."""
+    from ..notes import NoteError
     from ..store import StoreError
 
     try:
         return call()
     except StoreError as exc:
         raise CommandError(str(exc), EXIT_STORE) from None
+    except NoteError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
     finally:
-        report_store_events(store)
+        for message in service.take_messages():
+            _warn(message)
 
 
-def report_store_events(store: AnnotationStore) -> None:
+def _warn(message: str) -> None:
     from ..sanitize import clean
 
-    for message in store.take_messages():
-        print(f"briefing: warning: {clean(message)}", file=sys.stderr)
+    print(f"briefing: warning: {clean(message)}", file=sys.stderr)
 
 
 def parse_target(briefing: Briefing, text: str) -> Target:
     """`FACT_ID`, `country:XX` or `passage:TEXT` -> a Target that exists in the briefing."""
-    from ..anchoring import make_anchor
-    from ..model import Target
-    from ..sanitize import clean
+    from ..notes import NoteError
+    from ..notes import parse_target as parse
 
-    kind, sep, rest = text.partition(":")
-    if sep and kind == "country":
-        code = rest.strip().upper()
-        if briefing.country(code) is None:
-            known = ", ".join(c.code for c in briefing.countries) or "none"
-            raise CommandError(
-                clean(f"country {code!r} is not in {briefing.id} (its countries: {known})"),
-                EXIT_USAGE,
-            )
-        return Target("country", country=code)
-    if sep and kind == "passage":
-        start = briefing.body.find(rest) if rest else -1
-        if start < 0:
-            raise CommandError(
-                clean(f"passage {rest[:60]!r} does not occur in the article of {briefing.id}"),
-                EXIT_USAGE,
-            )
-        return Target("passage", anchor=make_anchor(briefing.body, start, start + len(rest)))
-    if briefing.fact(text) is None:
-        raise CommandError(
-            clean(
-                f"no fact {text!r} in {briefing.id}; a target is a fact id, country:XX "
-                "or passage:TEXT (`briefing show` lists the facts)"
-            ),
-            EXIT_USAGE,
-        )
-    return Target("fact", fact_id=text)
+    try:
+        return parse(briefing, text)
+    except NoteError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from None
