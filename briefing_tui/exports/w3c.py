@@ -168,6 +168,9 @@ def parse_annotations(data: Any, name: str) -> tuple[list[Incoming], list[str]]:
     out: list[Incoming] = []
     skipped: list[str] = []
     for where, raw in found:
+        given = raw.get("id", raw.get("@id"))
+        if isinstance(given, str) and 0 < len(given) <= 80:
+            where = given
         try:
             out.append(_incoming(where, raw))
         except (ValueError, TypeError, KeyError) as exc:
@@ -224,7 +227,6 @@ def _incoming(where: str, raw: dict[str, Any]) -> Incoming:
     foreign_id = raw.get("id", raw.get("@id"))
     if not isinstance(foreign_id, str) or not foreign_id:
         raise ValueError("the annotation has no id")
-    where = foreign_id if len(foreign_id) <= 80 else where
     texts: list[str] = []
     tags: list[str] = []
     for body in _as_list(raw.get("body")):
