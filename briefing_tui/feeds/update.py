@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -75,24 +76,36 @@ def parse_feed(resp: Response, label: str) -> FeedInfo:
         sanitize_html=True,
         resolve_relative_uris=True,
     )
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.get("version") and not parsed.entries:
-        problem = parsed.get("bozo_exception")
         why = " ".join(str(problem).split())[:160] if problem else "no RSS or Atom in it"
         raise FeedError(f"{label}: not a feed we can read ({why})")
+    if isinstance(problem, SAXParseException) and not any(e.get("link") for e in parsed.entries):
+        # Broken XML is read leniently (feeds in the wild often are) as long as it still lists
+        # articles to fetch; a feed cut short before its first complete entry is refused.
+        raise FeedError(
+            f"{label}: not a feed we can read (malformed XML: {problem.getMessage()} "
+            f"at line {problem.getLineNumber()})"
+        )
     title = " ".join(str(parsed.feed.get("title", "")).split())
     return FeedInfo(title, list(parsed.entries))
 
 
+def _get(entry: Any, key: str) -> Any:
+    # dict.get: feedparser's own `get` maps a missing `updated` to `published` with a warning.
+    return dict.get(entry, key)
+
+
 def entry_id(entry: Any) -> str:
-    return str(entry.get("id") or entry.get("link") or entry.get("title") or "")
+    return str(_get(entry, "id") or _get(entry, "link") or _get(entry, "title") or "")
 
 
 def entry_stamp(entry: Any) -> str:
-    return str(entry.get("updated") or entry.get("published") or "")
+    return str(_get(entry, "updated") or _get(entry, "published") or "")
 
 
 def entry_date(entry: Any) -> str:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    parsed = _get(entry, "published_parsed") or _get(entry, "updated_parsed")
     if not parsed:
         return ""
     try:
