@@ -160,3 +160,16 @@ def test_a_quote_at_the_start_of_a_plain_stretch_is_trusted_without_a_parse(
     body = "## Part 1\n\nThe allies met in December. They signed.\n\nMore text here."
     found = ReadableText(body).locate(["The allies met in December.", "They signed. More text"])
     assert found == {"The allies met in December.": True, "They signed. More text": True}
+
+
+def test_facts_found_only_in_the_readers_text_keep_their_place_in_article_order(tmp_path) -> None:
+    """A quote with a control character (shown as U+FFFD) is found in the reader's text, not
+    the raw body: it still orders by where it stands, not after every other fact."""
+    from conftest import ROOT
+
+    from briefing_tui.bundle.reader import read_bundle
+
+    b = read_bundle(ROOT / "tests" / "data" / "hostile")
+    order = [f.id for f in b.facts_in_article_order()]
+    assert order.index("hostile-opening") < order.index("hostile-third")
+    assert order.index("hostile-second") < order.index("hostile-third")

@@ -24,7 +24,8 @@ INTENDED = {
     "on_click", "on_key", "on_show", "on_hide", "on_focus", "on_blur", "on_descendant_focus",
     "notify_style_update", "get_content_height", "get_content_width", "watch_scroll_y",
     "notify", "action_help", "action_back", "action_first", "action_last", "action_cursor_down",
-    "action_cursor_up", "action_select", "discover", "search", "startup", "shutdown",
+    "action_cursor_up", "action_select", "action_page_up", "action_page_down", "discover", "search",
+    "startup", "shutdown",
     # Message conventions (Textual's own messages define `control`)
     "control",
     # the reader decides which keys apply (n/p while searching) and which the footer shows

@@ -103,16 +103,21 @@ def find_quote(text: str, quote: str, *, any_case: bool = True) -> tuple[int, in
     return None
 
 
+def offsets_in(normalised_text: str, quotes: Iterable[str]) -> dict[str, int | None]:
+    """For each quote, where it first stands in the text (`normalise`d) under any of its
+    forms: an offset, -1 when it is not there, or None when it could not be looked for
+    within the limits of `quote_index`."""
+    forms = {q: quote_forms(q) for q in set(quotes)}
+    offsets = first_offsets(normalised_text, {f for fs in forms.values() for f in fs})
+    out: dict[str, int | None] = {}
+    for quote, fs in forms.items():
+        found = [offsets[f] for f in fs]
+        hits = [at for at in found if at is not None and at >= 0]
+        out[quote] = min(hits) if hits else (None if None in found else -1)
+    return out
+
+
 def locate(normalised_text: str, quotes: Iterable[str]) -> dict[str, bool | None]:
     """For each quote, whether it stands in the text (`normalise`d): True, False, or None
     when it could not be looked for within the limits of `quote_index`."""
-    forms = {q: quote_forms(q) for q in set(quotes)}
-    offsets = first_offsets(normalised_text, {f for fs in forms.values() for f in fs})
-    out: dict[str, bool | None] = {}
-    for quote, fs in forms.items():
-        found = [offsets[f] for f in fs]
-        if any(at is not None and at >= 0 for at in found):
-            out[quote] = True
-        else:
-            out[quote] = None if None in found else False
-    return out
+    return {q: None if at is None else at >= 0 for q, at in offsets_in(normalised_text, quotes).items()}

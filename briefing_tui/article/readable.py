@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..sanitize import has_unsafe
 from .blocks import reader_text
-from .matcher import locate, normalise, quote_forms
+from .matcher import normalise, offsets_in, quote_forms
 from .quote_index import first_offsets
 from .source import may_nest_deeply
 
@@ -72,7 +72,14 @@ class ReadableText:
         if missing:
             if self._text is None:
                 self._text = normalise(reader_text(self._body))
-            out.update(locate(self._text, missing))
+            scale = len(self._raw) / max(len(self._text), 1)
+            for quote, at in offsets_in(self._text, missing).items():
+                out[quote] = None if at is None else at >= 0
+                key = " ".join(quote.split())
+                if at is not None and at >= 0 and self.raw_offsets.get(key, -1) == -1:
+                    # Found only in the reader's text (markup or a cleaned control in the way):
+                    # its place in the raw body, in proportion, is good enough to order facts.
+                    self.raw_offsets[key] = int(at * scale)
         return out
 
     def __contains__(self, quote: object) -> bool:
