@@ -12,11 +12,13 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from ... import sources
 from ...bundle.discover import Entry, discover
 from ...locations import bundles_dir, shipped_content_dir
 from ...storage import StoreError
 from .. import screen_text
 from ..typed_app import briefing_app
+from .feed_update import FeedUpdateScreen
 
 # Columns after the title, with their widths; below NARROW_WIDTH the source and countries go,
 # so the title and the counts that matter (facts, notes) keep their room.
@@ -38,10 +40,15 @@ def where(folder: Path) -> str:
     return screen_text.plain(folder)
 
 
+_READ = sources.Record(id="", source="", folder="", unread=False)
+
+
 class LibraryScreen(Screen[None]):
+    _imports: dict[str, sources.Record] = {}  # replaced whole by load_entries, never mutated
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open"),
         Binding("r", "reload", "Reload", id="library.reload"),
+        Binding("u", "update_feeds", "Update feeds", id="library.update_feeds"),
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
     ]
@@ -96,6 +103,7 @@ class LibraryScreen(Screen[None]):
                     counts[e.id] = len(store.list(e.id))
                 except (StoreError, OSError):  # a broken store is reported by the app, not here
                     counts[e.id] = 0
+        self._imports = sources.load()  # unread marks and source feeds (issue 14)
         self.app.call_from_thread(self._show, entries, counts)
 
     def _show(self, entries: list[Entry], counts: dict[str, int]) -> None:
@@ -110,6 +118,8 @@ class LibraryScreen(Screen[None]):
                 table.add_column(name, width=width, key=name)
         for e in entries:
             cells = self._cells(e, counts, title_width)
+            if e.briefing is not None and self._imports.get(e.id, _READ).unread:  # new: not opened yet
+                cells = (Text("● ", style="bold cyan").append_text(cells[0]), cells[1])
             table.add_row(*(cells[0], *(cells[1][n] for n in names)), key=str(e.path))
         keys = [str(e.path) for e in entries]
         row = keys.index(self._cursor_key) if self._cursor_key in keys else 0
@@ -151,6 +161,11 @@ class LibraryScreen(Screen[None]):
             if e.briefing.summary:
                 parts.append(e.briefing.summary + "\n")
             parts.append((where(e.path), "dim"))
+            record = self._imports.get(e.id)
+            if record is not None and record.feed:
+                parts += [(" · from feed ", "dim"), (record.feed, "dim")]
+            if record is not None and record.unread:
+                parts.append((" · new", "bold cyan"))
             detail.update(screen_text.text(*parts))
 
     @on(DataTable.RowHighlighted)
@@ -169,7 +184,15 @@ class LibraryScreen(Screen[None]):
         if e.briefing is None:
             self.notify(str(e.problems[0]), title="Cannot open this bundle", severity="error")
             return
+        try:
+            sources.mark_read(e.briefing.id)
+        except sources.SourcesError as exc:  # a read mark is not worth stopping the reader for
+            self.notify(str(exc), severity="warning")
         briefing_app(self).open_briefing(e.briefing)
+
+    def action_update_feeds(self) -> None:
+        """Update every feed in a worker (a child process), with progress; reload after."""
+        self.app.push_screen(FeedUpdateScreen())
 
     def action_reload(self) -> None:
         self.load_entries()
