@@ -308,3 +308,32 @@ def groups(briefing: Briefing, found: Sequence[Item], how: str) -> list[tuple[st
         rank = {c.code: n for n, c in enumerate(briefing.countries)}
         return sorted(out.items(), key=lambda kv: (not kv[0], rank.get(kv[0], len(rank)), kv[0]))
     return list(out.items())
+
+
+# --- for the clipboard -------------------------------------------------------------------
+
+
+def fact_citation(briefing: Briefing, fact: Fact) -> str:
+    """A fact ready to paste: its statement, the sentence it comes from, the citation line."""
+    parts = (_one_line(fact.statement), _quoted(fact_sentence(briefing, fact)), citation(briefing))
+    return "\n\n".join(p for p in parts if p)
+
+
+def note_citation(briefing: Briefing, note: Annotation) -> str:
+    """A note ready to paste: the note, what it is about (sentence or country), the citation line."""
+    found = items(briefing, [note])
+    parts = [strip(note.text).strip()]
+    if found:
+        item = found[0]
+        if item.kind == "fact" and item.statement:
+            parts.append(item.statement)
+        if item.sentence:
+            parts.append(_quoted(item.sentence))
+        elif item.kind == "country":
+            parts.append(f"{item.heading}: {item.statement}" if item.statement else item.heading)
+    parts.append(citation(briefing))
+    return "\n\n".join(p for p in parts if p)
+
+
+def _quoted(text: str) -> str:
+    return f"> {text}" if text else ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -37,6 +36,7 @@ from ..widgets.article_view import ArticleView
 from ..widgets.country_list import CountryList, country_label
 from ..widgets.fact_list import FactList
 from ..widgets.notes_pane import NotesPane
+from . import note_out
 from .all_notes import AllNotesScreen
 from .confirm import ConfirmScreen
 from .info import InfoScreen
@@ -101,8 +101,15 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("N", "all_notes", "All notes", id="reader.all-notes"),
         Binding("x", "export", "Export", id="reader.export"),
+        Binding("X", "export_dialog", "Export as…", show=False, id="reader.export-dialog"),
+        Binding("y", "copy_fact", "Copy fact", show=False, id="reader.copy-fact"),
+        Binding("Y", "copy_note", "Copy note", show=False, id="reader.copy-note"),
+        Binding("o", "open_source", "Open source", show=False, id="reader.open-source"),
+        Binding("E", "edit_in_editor", "Edit in $EDITOR", show=False, id="reader.edit-in-editor"),
         Binding("i", "info", "About", id="reader.info"),
         Binding("escape", "back", "Back", id="reader.back"),
+        Binding("t", "timeline", "Timeline", show=False, id="reader.timeline"),
+        Binding("D", "dossier", "Dossier", show=False, id="reader.dossier"),
     ]
 
     fact_id: reactive[str] = reactive("", init=False)
@@ -654,20 +661,40 @@ class ReaderScreen(Screen[None]):
             article.focus()
 
     def action_export(self) -> None:
-        from datetime import datetime
+        """The notes in the format and with the filters chosen last (Markdown at first)."""
+        note_out.export_now(self)
 
-        from ...export import ExportError, export_markdown, write_export
-        from ...locations import data_dir
+    def action_export_dialog(self) -> None:
+        note_out.export_dialog(self)
 
-        now = datetime.now(UTC).replace(microsecond=0)
-        path = data_dir() / "exports" / f"{self.briefing.id}-{now:%Y%m%dT%H%M%SZ}.md"
-        try:
-            text = export_markdown(self.briefing, self.notes, now.isoformat().replace("+00:00", "Z"))
-            write_export(text, path, make_parents=True)
-        except (ExportError, *NOTE_ERRORS) as exc:
-            self.notify(str(exc), title="Export failed", severity="error", timeout=10)
-            return
-        self.notify(f"{len(self.notes)} notes exported to {path}", title="Exported", timeout=10)
+    def action_copy_fact(self) -> None:
+        note_out.copy_fact(self)
+
+    def action_copy_note(self) -> None:
+        note_out.copy_note(self, self.query_one(NotesPane).highlighted_note)
+
+    def action_open_source(self) -> None:
+        note_out.open_source(self)
+
+    def action_edit_in_editor(self) -> None:
+        note_out.edit_in_editor(self, self.query_one(NotesPane).highlighted_note)
+
+    def notes_call(self, call: Callable[[], object], done: str) -> str | None:
+        """One change to the notes from outside this screen (see note_out): None, or why not."""
+        return self._store_call(call, done)
+
+    def action_timeline(self) -> None:
+        """This briefing's dated facts in time order; choosing one selects it here."""
+        from .timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.briefing), lambda f: self.go_to_fact(f) if f else None)
+
+    def action_dossier(self) -> None:
+        """The highlighted country's facts across every briefing."""
+        from .dossier import DossierScreen
+
+        if code := self._highlighted_country():
+            self.app.push_screen(DossierScreen(code))
 
     # --- used by the command palette and the app ------------------------------------
 
