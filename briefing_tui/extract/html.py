@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 from trafilatura import bare_extraction
+from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
 from briefing_tui.extract.boilerplate import Block, drop_reasons, words
@@ -39,8 +40,9 @@ def read_html(html: str, url: str = "") -> Article:
         include_formatting=True,
         include_links=True,  # links let us spot teaser lists; unwrapped before Markdown
         with_metadata=True,
+        as_dict=False,
     )
-    if doc is None or doc.body is None:
+    if not isinstance(doc, Document) or doc.body is None:
         raise ArticleError("no article text found in the HTML page")
     body = doc.body
     title = finish_field(doc.title)
