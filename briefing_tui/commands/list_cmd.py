@@ -17,10 +17,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bundle.discover import discover
+    from ..bundle.discover import discover_cached
     from ..sanitize import clean
 
-    entries = discover()
+    # From the search index (a cache): only bundles changed since the last run are parsed.
+    entries = discover_cached()
     if args.format == "json":
         rows = []
         for e in entries:
@@ -31,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
                     "title": clean(b.title),
                     "published": clean(b.published),
                     "source": clean(b.source),
-                    "facts": len(b.facts),
-                    "countries": len(b.countries),
+                    "facts": e.n_facts,
+                    "countries": e.n_countries,
                 }
             else:
                 row["problems"] = [clean(str(p)) for p in e.problems]
@@ -47,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
         if e.briefing:
             b = e.briefing
             print(
-                f"{clean(e.id):<{width}}  {b.published or '—':<10}  {len(b.facts):>3} facts  "
-                f"{len(b.countries):>3} countries  {clean(b.title)}"
+                f"{clean(e.id):<{width}}  {b.published or '—':<10}  {e.n_facts:>3} facts  "
+                f"{e.n_countries:>3} countries  {clean(b.title)}"
             )
         else:
             print(f"{clean(e.id):<{width}}  BROKEN  {clean(str(e.problems[0]))}")

@@ -34,7 +34,7 @@ from ..model import Annotation, Briefing, Fact, Problem, Value, date_bounds
 from ..storage import StoreError
 from ..store import AnnotationStore
 
-SCHEMA = 3
+SCHEMA = 4
 INDEX_FILE = "index.sqlite3"
 # Snippet markers: private-use characters, stripped from indexed text so content cannot fake them.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -98,7 +98,7 @@ class BundleRow:
     facts: int = 0
     countries: int = 0
     notes: int = 0
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -418,7 +418,7 @@ class Index:
             "b.ncountries, b.problems, (SELECT count(*) FROM notes n WHERE n.bundle_id = b.id) "
             "FROM bundles b WHERE b.active ORDER BY b.seq")
         return [BundleRow(Path(r[0]), r[1], bool(r[2]), r[3] or "", r[4] or "", r[5] or "", r[6] or "",
-                          r[7] or 0, r[8] or 0, r[10], tuple(json.loads(r[9] or "[]"))) for r in rows]
+                          r[7] or 0, r[8] or 0, r[10], _problems(r[9])) for r in rows]
 
     def counts(self) -> tuple[int, int]:
         """(briefings, notes) in the library."""
@@ -554,7 +554,7 @@ def _insert_bundle(con: sqlite3.Connection, docs: _Docs, folder: Path, sig: str,
     if b is None:
         con.execute(
             "INSERT INTO bundles(path, id, sig, ok, title, problems) VALUES (?,?,?,0,?,?)",
-            (path, folder.name, sig, folder.name, json.dumps([str(p) for p in problems])))
+            (path, folder.name, sig, folder.name, json.dumps([[p.path, p.line, p.message] for p in problems])))
         return
     con.execute(
         "INSERT INTO bundles(path, id, sig, ok, title, source, published, summary, nfacts, ncountries,"
@@ -577,6 +577,13 @@ def _insert_bundle(con: sqlite3.Connection, docs: _Docs, folder: Path, sig: str,
     con.executemany("INSERT INTO fact_countries VALUES (?,?,?)", fc_rows)
     con.executemany("INSERT INTO countries VALUES (?,?,?,?)",
                     [(path, c.code, c.name, c.role) for c in b.countries])
+
+
+def _problems(text: str | None) -> tuple[Problem, ...]:
+    try:
+        return tuple(Problem(str(p), int(line), str(m)) for p, line, m in json.loads(text or "[]"))
+    except (ValueError, TypeError):
+        return (Problem("", 0, "unreadable problem list in the index"),)
 
 
 def _fact_value(f: Fact) -> str:

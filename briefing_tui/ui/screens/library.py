@@ -10,10 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ... import sources
-from ...bundle.discover import Entry, discover
+from ...bundle.discover import Entry, discover_cached
+from ...bundle.errors import BundleError
+from ...bundle.reader import read_bundle
 from ...locations import bundles_dir, shipped_content_dir
 from ...storage import StoreError
 from .. import screen_text
@@ -28,6 +30,30 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 NARROW_COLUMNS = ("Date", "Facts", "Notes")
 NARROW_WIDTH = 100
 MIN_TITLE_WIDTH = 20
+
+
+SORTS = ("date", "title", "source", "facts", "notes")
+
+
+def arrange(entries: list[Entry], counts: dict[str, int], by: str, words: str) -> list[Entry]:
+    """The entries whose title, source or date hold every word typed, sorted: dates, facts and
+    notes most first, title and source A to Z; broken bundles last."""
+    needles = words.casefold().split()
+
+    def text(e: Entry) -> str:
+        b = e.briefing
+        return (f"{b.title} {b.source} {b.published}" if b else e.path.name).casefold()
+
+    kept = [e for e in entries if all(n in text(e) for n in needles)]
+    good = [e for e in kept if e.briefing is not None]
+    broken = [e for e in kept if e.briefing is None]
+    keys = {
+        "date": lambda e: e.briefing.published, "title": lambda e: e.briefing.title.casefold(),
+        "source": lambda e: e.briefing.source.casefold(), "facts": lambda e: e.n_facts,
+        "notes": lambda e: counts.get(e.id, 0),
+    }
+    good.sort(key=keys[by], reverse=by in ("date", "facts", "notes"))
+    return good + broken
 
 
 def where(folder: Path) -> str:
@@ -48,6 +74,11 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="library.open"),
         Binding("r", "reload", "Reload", id="library.reload"),
+        Binding("slash", "search", "Search all", key_display="/", id="library.search"),
+        Binding("t", "timeline", "Timeline", id="library.timeline"),
+        Binding("s", "sort", "Sort", id="library.sort"),
+        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("delete", "delete", "Delete", id="library.delete"),
         Binding("u", "update_feeds", "Update feeds", id="library.update_feeds"),
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
@@ -60,9 +91,13 @@ class LibraryScreen(Screen[None]):
         self._columns: tuple[str, ...] = ()
         # The bundle under the cursor, kept across reloads (coming back from the reader).
         self._cursor_key = ""
+        self._all: list[Entry] = []
+        self._sort = 0
+        self._filter = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Input(placeholder="Filter: words of the title, source or date", id="library-filter")
         yield DataTable(id="bundles", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-detail")
         yield Footer()
@@ -71,11 +106,12 @@ class LibraryScreen(Screen[None]):
         self.title = "briefing"
         self.sub_title = "Library"
         self.query_one(DataTable).border_title = "Briefings"
+        self.query_one("#library-filter", Input).display = False
 
     def on_resize(self, event: Resize) -> None:
         """The title takes what the other columns leave; narrow terminals drop two columns."""
-        if self.entries:
-            self._show(self.entries, self._counts)
+        if self._all:
+            self._show(self._all, self._counts)
 
     def _layout(self) -> tuple[tuple[str, ...], int]:
         width = self.size.width or 120
@@ -94,21 +130,33 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load_entries(self) -> None:
         """Reading every bundle is I/O: keep it off the event loop."""
-        entries = discover()
+        # From the library index: only bundles changed since it last looked are parsed.
+        messages: list[str] = []
+        entries = discover_cached(messages.append)
         store = briefing_app(self).store
         counts: dict[str, int] = {}
         for e in entries:
-            if e.briefing is not None:
+            if e.briefing is not None and e.counts is not None:
+                counts[e.id] = e.counts[2]
+            elif e.briefing is not None:
                 try:
                     counts[e.id] = len(store.list(e.id))
                 except (StoreError, OSError):  # a broken store is reported by the app, not here
                     counts[e.id] = 0
+        for message in messages:
+            self.app.call_from_thread(self.notify, message, title="Library index", severity="warning")
         self._imports = sources.load()  # unread marks and source feeds (issue 14)
         self.app.call_from_thread(self._show, entries, counts)
 
     def _show(self, entries: list[Entry], counts: dict[str, int]) -> None:
+        self._all = entries
+        entries = arrange(entries, counts, SORTS[self._sort], self._filter)
         self.entries = entries
         self._counts = counts
+        ok = [e for e in self._all if e.briefing is not None]
+        shown = f"{len(entries)} of {len(self._all)}" if self._filter else f"{len(ok)}"
+        self.query_one(DataTable).border_title = screen_text.content(
+            f"Briefings · {shown} · {sum(counts.get(e.id, 0) for e in ok)} notes · by {SORTS[self._sort]}")
         table = self.query_one(DataTable)
         names, title_width = self._layout()
         table.clear(columns=True)
@@ -123,7 +171,9 @@ class LibraryScreen(Screen[None]):
             table.add_row(*(cells[0], *(cells[1][n] for n in names)), key=str(e.path))
         keys = [str(e.path) for e in entries]
         row = keys.index(self._cursor_key) if self._cursor_key in keys else 0
-        table.focus()
+        box = self.query_one("#library-filter", Input)
+        if not (box.display and box.has_focus):  # typing a filter stays in the box
+            table.focus()
         if entries:
             table.move_cursor(row=row, animate=False)
         self._describe(row)
@@ -135,8 +185,8 @@ class LibraryScreen(Screen[None]):
             return screen_text.text(screen_text.shorten(b.title, title_width)), {
                 "Date": screen_text.text(b.published or "—"),
                 "Source": screen_text.text(screen_text.shorten(b.source or "—", 14)),
-                "Facts": screen_text.number(len(b.facts)),
-                "Countries": screen_text.number(len(b.countries)),
+                "Facts": screen_text.number(e.n_facts),
+                "Countries": screen_text.number(e.n_countries),
                 "Notes": screen_text.number(counts.get(e.id, 0)),
             }
         problem = str(e.problems[0]) if e.problems else ""
@@ -184,6 +234,18 @@ class LibraryScreen(Screen[None]):
         if e.briefing is None:
             self.notify(str(e.problems[0]), title="Cannot open this bundle", severity="error")
             return
+        if e.counts is not None:  # from the index: read the bundle itself now
+            try:
+                e = Entry(e.path, read_bundle(e.path))
+            except BundleError as exc:
+                self.notify(str(exc.problems[0] if exc.problems else exc), title="Cannot open this bundle",
+                            severity="error")
+                return
+            except OSError as exc:
+                self.notify(f"{e.path}: {exc.strerror or exc}", title="Cannot open this bundle",
+                            severity="error")
+                return
+        assert e.briefing is not None
         try:
             sources.mark_read(e.briefing.id)
         except sources.SourcesError as exc:  # a read mark is not worth stopping the reader for
@@ -196,6 +258,64 @@ class LibraryScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load_entries()
+
+    def action_search(self) -> None:
+        from .corpus_search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+    def action_timeline(self) -> None:
+        from .timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen())
+
+    def action_sort(self) -> None:
+        self._sort = (self._sort + 1) % len(SORTS)
+        if self._all:
+            self._show(self._all, self._counts)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._filter = event.value
+        self._show(self._all, self._counts)
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_delete(self) -> None:
+        """Move the briefing under the cursor to the trash, after a yes (`briefing restore` undoes it)."""
+        from ...corpus.trash import TrashError, is_shipped, move_to_trash
+        from .confirm import ConfirmScreen
+
+        row = self.query_one(DataTable).cursor_row
+        if not 0 <= row < len(self.entries):
+            return
+        e = self.entries[row]
+        if is_shipped(e.path):
+            self.notify("The shipped briefings cannot be deleted.", severity="warning")
+            return
+        title = e.briefing.title if e.briefing else e.path.name
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                item = move_to_trash(e.path)
+            except TrashError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error")
+                return
+            self.notify(f"Moved to the trash; `briefing restore {item.bundle}` brings it back.",
+                        title="Deleted")
+            self.load_entries()
+
+        self.app.push_screen(ConfirmScreen(f"Delete this briefing?\n\n{screen_text.plain(title)}\n\n"
+                                           "It goes to the trash; your notes stay.", yes="Delete"), answered)
 
     def action_cursor_down(self) -> None:
         self.query_one(DataTable).action_cursor_down()
