@@ -21,7 +21,7 @@ from ...export import SUFFIXES, ExportError, write_export
 from ...exports.common import fact_citation, note_citation
 from ...locations import data_dir
 from ...model import Annotation
-from ...notes import ExportChoice, NotesService, load_export_choice, save_export_choice
+from ...notes import ExportChoice, load_export_choice, save_export_choice
 from ...storage import StoreError
 from .export_dialog import ExportDialog
 
@@ -37,9 +37,8 @@ def export_now(screen: ReaderScreen, choice: ExportChoice | None = None) -> None
     choice = choice or load_export_choice()
     now = datetime.now(UTC).replace(microsecond=0)
     path = data_dir() / "exports" / f"{screen.briefing.id}-{now:%Y%m%dT%H%M%SZ}{SUFFIXES[choice.format]}"
-    service = NotesService(screen.briefing_app.store)
     try:
-        text, count = service.export(
+        text, count = screen.notes_service.export(
             choice.format,
             [screen.briefing],
             options=choice.options(),
@@ -127,7 +126,7 @@ def edit_in_editor(screen: ReaderScreen, note: Annotation | None) -> None:
         screen.notify("No change to the note.", timeout=3)
         return
     new = text.rstrip("\n")
-    service = NotesService(screen.briefing_app.store)
+    service = screen.notes_service
     problem = screen.notes_call(lambda: service.edit(note.id, text=new), "Note updated from the editor.")
     if problem is not None:
         screen.notify(problem, title="Note not saved", severity="error", timeout=10)

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Header, Input, OptionList
 from ...anchoring import locate, make_anchor
 from ...countries import display_name
 from ...model import Anchor, Annotation, Briefing, Fact, Target
+from ...notes import NotesService
 from ...reading_state import Position, load_position, save_position
 from ...storage import StoreError
 from ...store import AnnotationStore
@@ -253,7 +254,7 @@ class ReaderScreen(Screen[None]):
 
     def _reload_notes(self) -> None:
         try:
-            self.notes = self.store.list(self.briefing.id)
+            self.notes = self.notes_service.list(self.briefing.id)
         except NOTE_ERRORS as exc:  # the reader still opens, and says why notes are missing
             self.notes = []
             self.notify(str(exc), title="Notes not loaded", severity="error", timeout=10)
@@ -530,6 +531,11 @@ class ReaderScreen(Screen[None]):
     def store(self) -> AnnotationStore:
         return self.briefing_app.store
 
+    @property
+    def notes_service(self) -> NotesService:
+        """Every change to notes goes through the service: the CLI's rules are the reader's."""
+        return NotesService(self.briefing_app.store)
+
     def _after_change(self, message: str) -> None:
         self._reload_notes()
         self.query_one(FactList).refresh_marks(self.annotated_ids, self._search_hits)
@@ -549,7 +555,7 @@ class ReaderScreen(Screen[None]):
     def _save_new(self, target: Target, heading: str, context: str) -> None:
         def save(draft: NoteDraft) -> str | None:
             return self._store_call(
-                lambda: self.store.add(self.briefing.id, target, draft.text, draft.tags, draft.label),
+                lambda: self.notes_service.add(self.briefing, target, draft.text, draft.tags, draft.label),
                 f"Note saved on {target.describe()}.",
             )
 
@@ -594,7 +600,7 @@ class ReaderScreen(Screen[None]):
 
         def save(draft: NoteDraft) -> str | None:
             return self._store_call(
-                lambda: self.store.update(note.id, text=draft.text, tags=draft.tags, label=draft.label),
+                lambda: self.notes_service.edit(note.id, text=draft.text, tags=draft.tags, label=draft.label),
                 "Note updated.",
             )
 
@@ -610,7 +616,7 @@ class ReaderScreen(Screen[None]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            problem = self._store_call(lambda: self.store.remove(note.id), "Note deleted.")
+            problem = self._store_call(lambda: self.notes_service.delete(note.id), "Note deleted.")
             if problem is not None:
                 self.notify(problem, title="Note not deleted", severity="error", timeout=10)
 
