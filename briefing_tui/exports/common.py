@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..anchoring import locate
 from ..article.blocks import reader_text
 from ..article.matcher import find_quote
-from ..model import LABELS, Annotation, Briefing, Fact, Value
+from ..model import LABELS, Anchor, Annotation, Briefing, Fact, Value
 from ..sanitize import strip
 
 GROUPS = ("fact", "country", "label")
@@ -128,24 +128,39 @@ def _one_line(text: str) -> str:
 
 def fact_sentence(briefing: Briefing, fact: Fact) -> str:
     """The sentence a fact's source quote stands in, as the reader sees it (else the quote)."""
-    text = _reader_text(briefing.body)
-    found = find_quote(text, fact.source)
+    return _sentence_of_quote(briefing.body, fact.source)
+
+
+@lru_cache(maxsize=4096)  # many notes on one fact look its sentence up once
+def _sentence_of_quote(body: str, quote: str) -> str:
+    text = _reader_text(body)
+    found = find_quote(text, quote)
     if found is None:
-        return _one_line(fact.source)
+        return _one_line(quote)
     s, e = sentence_around(text, *found)
     if e - s > MAX_SENTENCE:
-        return _one_line(fact.source)
+        return _one_line(quote)
     return _one_line(text[s:e])
+
+
+@lru_cache(maxsize=4096)  # notes on the same passage: located once
+def locate_passage(body: str, anchor: Anchor) -> tuple[int, int] | None:
+    return locate(body, anchor)
 
 
 def passage_sentence(briefing: Briefing, span: tuple[int, int] | None, exact: str) -> str:
     """The sentence around a passage of the body (offsets in the Markdown), as the reader sees it."""
     if span is None:
         return _one_line(exact)
-    s, e = sentence_around(briefing.body, *span)
+    return _passage_sentence(briefing.body, span, exact)
+
+
+@lru_cache(maxsize=4096)
+def _passage_sentence(body: str, span: tuple[int, int], exact: str) -> str:
+    s, e = sentence_around(body, *span)
     if e - s > MAX_SENTENCE:
         s, e = span
-    return _one_line(reader_text(briefing.body[s:e])) or _one_line(exact)
+    return _one_line(reader_text(body[s:e])) or _one_line(exact)
 
 
 # --- citation ------------------------------------------------------------------------
@@ -245,7 +260,7 @@ def _item(
         )
     anchor = t.anchor
     exact = anchor.exact if anchor else ""
-    span = locate(briefing.body, anchor) if anchor else None
+    span = locate_passage(briefing.body, anchor) if anchor else None
     countries: tuple[str, ...] = ()
     if span is not None and need_countries:
         near = {c for f in briefing.facts if _overlaps(briefing, f, span) for c in f.countries}

@@ -20,13 +20,14 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .. import __version__
-from ..anchoring import locate, make_anchor
+from ..anchoring import make_anchor
 from ..article.matcher import find_quote
 from ..model import Anchor, Annotation, Briefing, Target
-from .common import DEFAULT, ExportOptions, items, source_iri
+from .common import DEFAULT, ExportOptions, items, locate_passage, source_iri
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NAMESPACE = "urn:briefing:ns:"
@@ -97,15 +98,20 @@ def annotation(briefing: Briefing, note: Annotation, author: str = "") -> dict[s
     return out
 
 
+@lru_cache(maxsize=4096)  # many notes on one fact
+def _quote_in_body(body: str, quote: str) -> tuple[int, int] | None:
+    return find_quote(body, quote, any_case=False)
+
+
 def _target(briefing: Briefing, target: Target) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "SpecificResource", "source": source_iri(briefing)}
     anchor: Anchor | None = None
     if target.kind == "passage" and target.anchor is not None:
-        span = locate(briefing.body, target.anchor)
+        span = locate_passage(briefing.body, target.anchor)
         anchor = make_anchor(briefing.body, *span) if span else target.anchor
     elif target.kind == "fact":
         fact = briefing.fact(target.fact_id)
-        span = find_quote(briefing.body, fact.source, any_case=False) if fact else None
+        span = _quote_in_body(briefing.body, fact.source) if fact else None
         if span is not None:
             anchor = make_anchor(briefing.body, *span)
         elif fact is not None and fact.source:
