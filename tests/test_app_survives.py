@@ -108,7 +108,7 @@ async def test_bundle_deleted_while_open(tmp_path: Path) -> None:
         await still_answers(pilot)
         await add_note(pilot, "the bundle is gone, the note is not")
         assert [n.text for n in AnnotationStore().list(SEED_ID)] == ["the bundle is gone, the note is not"]
-        await pilot.press("x")  # export still works from what is in memory
+        await pilot.press("x", "enter")  # export still works from what is in memory
         await pilot.pause()
         assert any("exported to" in m for m in messages(pilot)), messages(pilot)
         await pilot.press("escape")  # back to the library
@@ -157,7 +157,7 @@ async def test_unusable_data_dir_is_a_notification(tmp_path: Path, monkeypatch) 
         said = messages(pilot)
         assert any(m.startswith("Note not saved") and "Not a directory" in m for m in said), said
         await give_up_on_the_note(pilot, "nowhere to go")
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the export dialog, with the last choice
         await pilot.pause()
         assert any(m.startswith("Export failed") for m in messages(pilot)), messages(pilot)
         await still_answers(pilot)
@@ -177,7 +177,7 @@ async def test_full_disk_is_a_notification(data_dir: Path, monkeypatch) -> None:
         said = messages(pilot)
         assert any(m.startswith("Note not saved") and "the disk is full" in m for m in said), said
         await give_up_on_the_note(pilot, "lost")
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the export dialog, with the last choice
         await pilot.pause()
         assert any(m.startswith("Export failed") and "the disk is full" in m for m in messages(pilot))
         monkeypatch.setattr(atomic, "_write_fully", real)

@@ -175,11 +175,11 @@ def _exported(pilot) -> Path:
     return Path(message.split(" exported to ", 1)[1])
 
 
-async def test_X_asks_for_format_and_filters_and_x_remembers_them() -> None:
+async def test_x_asks_for_format_and_filters_and_remembers_them() -> None:
     app, _ = app_with_note()
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
-        await pilot.press("X")
+        await pilot.press("x")
         dialog = pilot.app.screen
         assert isinstance(dialog, ExportDialog)
         assert dialog.query_one("#export-format", Select).value == "markdown"
@@ -192,20 +192,20 @@ async def test_X_asks_for_format_and_filters_and_x_remembers_them() -> None:
         doc = json.loads(path.read_text("utf-8"))
         assert doc["type"] == "AnnotationCollection" and doc["total"] == 1
         assert load_export_choice() == ExportChoice(format="w3c", tag="money")
-        await pilot.press("X")  # the last choice is filled in
+        await pilot.press("x")  # the last choice is filled in
         assert pilot.app.screen.query_one("#export-format", Select).value == "w3c"
         await pilot.press("escape")
         await pilot.pause(1.1)  # a new second: a new file name
-        await pilot.press("x")  # x exports with the last choice at once
+        await pilot.press("x", "enter")  # Enter exports with the last choice
         await pilot.pause()
         assert _exported(pilot).suffix == ".jsonld" and _exported(pilot) != path
 
 
-async def test_X_refuses_a_bad_country_code_and_stays_open() -> None:
+async def test_x_refuses_a_bad_country_code_and_stays_open() -> None:
     app, _ = app_with_note()
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
-        await pilot.press("X")
+        await pilot.press("x")
         pilot.app.screen.query_one("#export-country", Input).value = "JPN"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -223,7 +223,7 @@ async def test_x_export_to_a_read_only_data_dir_says_why(data_dir: Path) -> None
         exports.mkdir(parents=True, exist_ok=True)
         exports.chmod(0o500)
         try:
-            await pilot.press("x")
+            await pilot.press("x", "enter")
             await pilot.pause()
         finally:
             exports.chmod(0o700)

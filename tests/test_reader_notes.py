@@ -150,7 +150,7 @@ async def test_x_exports_the_notes_and_says_where() -> None:
         await wait_for_article(pilot)
         await pilot.press("a")
         await _write_note(pilot, "exported note")
-        await pilot.press("x")
+        await pilot.press("x", "enter")  # the dialog opens on the last choice; Enter exports
         await pilot.pause()
         message = [n.message for n in pilot.app._notifications][-1]
         path = Path(message.split(" exported to ", 1)[1])

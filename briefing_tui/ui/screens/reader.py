@@ -102,7 +102,6 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("N", "all_notes", "All notes", id="reader.all-notes"),
         Binding("x", "export", "Export", id="reader.export"),
-        Binding("X", "export_dialog", "Export as…", show=False, id="reader.export-dialog"),
         Binding("y", "copy_fact", "Copy fact", show=False, id="reader.copy-fact"),
         Binding("Y", "copy_note", "Copy note", show=False, id="reader.copy-note"),
         Binding("o", "open_source", "Open source", show=False, id="reader.open-source"),
@@ -667,10 +666,7 @@ class ReaderScreen(Screen[None]):
             article.focus()
 
     def action_export(self) -> None:
-        """The notes in the format and with the filters chosen last (Markdown at first)."""
-        note_out.export_now(self)
-
-    def action_export_dialog(self) -> None:
+        """Ask for format and filters (the last choice filled in: Enter exports with it)."""
         note_out.export_dialog(self)
 
     def action_copy_fact(self) -> None:
