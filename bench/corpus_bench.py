@@ -264,7 +264,7 @@ def _tui_figures(env: dict[str, str]) -> dict[str, float]:
         with Tmux() as tmux:
             pane = Pane(tmux, [sys.executable, "-m", "briefing_tui"], env)
             started = pane.start()
-            seen, _ = pane.wait_for(lambda s: "Briefings (" in s and "gen-" not in s and "(0)" not in s)
+            seen, _ = pane.wait_for(lambda s: "Briefings · " in s and "gen-" in s)
             out["library first paint"] = seen - started
             pane.wait_idle()
             out["peak RSS, library"] = pane.peak_rss_mb()
@@ -275,9 +275,8 @@ def _tui_figures(env: dict[str, str]) -> dict[str, float]:
 
 
 async def _search_on_screen() -> float:
-    from briefing_tui.ui.screens.corpus_search import SearchScreen
-
     from briefing_tui.ui.app import BriefingApp
+    from briefing_tui.ui.screens.corpus_search import SearchScreen
 
     app = BriefingApp()
     times: list[float] = []

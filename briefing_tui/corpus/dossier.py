@@ -67,6 +67,9 @@ class Dossier:
         return data
 
 
+CHUNK = 500  # ids per IN (...) list: well under SQLite's limit on parameters
+
+
 def dossier(ix: Index, code: str) -> Dossier:
     """The dossier of one country (an ISO 3166 alpha-2 code, any case)."""
     code = code.strip().upper()
@@ -91,12 +94,16 @@ def dossier(ix: Index, code: str) -> Dossier:
         group(path, bundle_id, title, published).facts.append(fact)
         by_fact[(bundle_id, fact_id)] = fact
     by_bundle = {g.bundle_id: g for g in groups.values()}
-    for bundle_id, kind, fact_id, note_id, text, label, updated in ix.rows(
-        "SELECT n.bundle_id, n.kind, n.fact_id, n.note_id, n.text, n.label, n.updated FROM notes n "
-        "WHERE (n.kind = 'country' AND n.country = ?) OR (n.kind = 'fact' AND EXISTS ("
-        " SELECT 1 FROM fact_countries fc JOIN bundles b ON b.path = fc.path AND b.active "
-        " WHERE b.id = n.bundle_id AND fc.fact_id = n.fact_id AND fc.code = ?)) ORDER BY n.updated",
-            (code, code)):
+    # Notes on the country, and the notes of the briefings found (kept if on one of their facts).
+    notes = ix.rows("SELECT bundle_id, kind, fact_id, note_id, text, label, updated FROM notes "
+                    "WHERE kind = 'country' AND country = ?", (code,))
+    ids = sorted({bundle_id for bundle_id, _ in by_fact})
+    for at in range(0, len(ids), CHUNK):
+        chunk = ids[at:at + CHUNK]
+        notes += ix.rows("SELECT bundle_id, kind, fact_id, note_id, text, label, updated FROM notes "
+                         f"WHERE kind = 'fact' AND bundle_id IN ({','.join('?' * len(chunk))})", chunk)
+    notes.sort(key=lambda n: n[6] or "")
+    for bundle_id, kind, fact_id, note_id, text, label, updated in notes:
         ref = NoteRef(note_id, text or "", label or "", updated or "")
         if kind == "fact" and (bundle_id, fact_id) in by_fact:
             by_fact[(bundle_id, fact_id)].notes.append(ref)

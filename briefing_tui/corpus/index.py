@@ -34,7 +34,7 @@ from ..model import Annotation, Briefing, Fact, Problem, Value, date_bounds
 from ..storage import StoreError
 from ..store import AnnotationStore
 
-SCHEMA = 4
+SCHEMA = 5
 INDEX_FILE = "index.sqlite3"
 # Snippet markers: private-use characters, stripped from indexed text so content cannot fake them.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -58,10 +58,10 @@ CREATE TABLE facts(
   path TEXT NOT NULL, bundle_id TEXT NOT NULL, fact_id TEXT NOT NULL, seq INTEGER, kind TEXT,
   statement TEXT, source TEXT, value TEXT, display TEXT, countries TEXT,
   date_first TEXT, date_last TEXT, date_text TEXT);
-CREATE INDEX facts_path ON facts(path);
+CREATE INDEX facts_path ON facts(path, fact_id);
 CREATE TABLE fact_countries(path TEXT NOT NULL, fact_id TEXT NOT NULL, code TEXT NOT NULL);
 CREATE INDEX fact_countries_code ON fact_countries(code);
-CREATE INDEX fact_countries_path ON fact_countries(path);
+CREATE INDEX fact_countries_path ON fact_countries(path, fact_id);
 CREATE TABLE countries(path TEXT NOT NULL, code TEXT NOT NULL, name TEXT, role TEXT);
 CREATE INDEX countries_code ON countries(code);
 CREATE INDEX countries_path ON countries(path);
@@ -439,20 +439,27 @@ class Index:
         if country:
             where += " AND instr(d.countries, ?) > 0"
             args.append(f" {country} ")
+        # Two steps: rank every match (cheap), then make snippets for the best `limit` only;
+        # in one query SQLite would make a snippet for every match before sorting.
         sql = (
-            "SELECT d.bundle_id, b.title, b.path, d.kind, d.ref, d.at, b.published, "
-            f"snippet(search, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}), "
-            f"highlight(search, 0, '{MARK_OPEN}', '{MARK_CLOSE}'), "
-            f"bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score, search.text "
+            "SELECT search.rowid, d.bundle_id, b.title, b.path, d.kind, d.ref, d.at, b.published, "
+            f"bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score "
             "FROM search JOIN docs d ON d.rowid = search.rowid "
             "JOIN bundles b ON b.id = d.bundle_id AND b.active AND (d.owner = b.path OR d.kind = 'note') "
             f"WHERE {where} ORDER BY score LIMIT ?"
         )
         args.append(limit)
         try:
-            rows = self._query(sql, args)
+            top = self._query(sql, args)
+            extras = {r[0]: r[1:] for r in self._query(
+                f"SELECT rowid, snippet(search, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}), "
+                f"highlight(search, 0, '{MARK_OPEN}', '{MARK_CLOSE}'), text FROM search "
+                f"WHERE search MATCH ? AND rowid IN ({','.join('?' * len(top))})",
+                [q.match, *(r[0] for r in top)])} if top else {}
         except sqlite3.OperationalError as exc:  # a query FTS5 still refuses: say so, no crash
             raise ValueError(f"cannot search for {text!r}: {exc}") from exc
+        none = ("", "", "")
+        rows = [(*r[1:8], *extras.get(r[0], none)[:2], r[8], extras.get(r[0], none)[2]) for r in top]
         hits = []
         for bundle_id, title, path, kind, ref, at, published, snip, title_hl, score, full in rows:
             if kind == "title" or MARK_OPEN not in snip:
@@ -554,7 +561,8 @@ def _insert_bundle(con: sqlite3.Connection, docs: _Docs, folder: Path, sig: str,
     if b is None:
         con.execute(
             "INSERT INTO bundles(path, id, sig, ok, title, problems) VALUES (?,?,?,0,?,?)",
-            (path, folder.name, sig, folder.name, json.dumps([[p.path, p.line, p.message] for p in problems])))
+            (path, folder.name, sig, folder.name,
+             json.dumps([[p.path, p.line, p.message] for p in problems])))
         return
     con.execute(
         "INSERT INTO bundles(path, id, sig, ok, title, source, published, summary, nfacts, ncountries,"
