@@ -6,6 +6,7 @@ wrapping, and the indexes the article view keeps. Nothing here imports Textual.
 - `matcher`: the one function that says where a source quote stands in the reader's text;
 - `quote_index`: many quotes located in one pass over a long text;
 - `readable`: the validator's view of the reader's text (raw body where that is sound);
-- `wrap`: blocks wrapped to a width (the only module that measures cells);
-- `text_index`, `height_index`: the view's search/highlight text and its line geometry.
+- `wrap`: blocks wrapped to a width (cells measured with rich's widths, as in the link hit-test);
+- `text_index`, `height_index`: the view's search/highlight text and its line geometry;
+- `document_layout`: the view's blocks at a width (which line is drawn where, the link under a cell).
 """
