@@ -52,6 +52,16 @@ def bundle_folders(roots: Iterable[Path] | None = None) -> list[Path]:
     return folders
 
 
+def indexable(folder: Path) -> bool:
+    """Whether a folder's path can be a key of the library index: SQLite stores UTF-8, and a
+    folder name that is not valid UTF-8 reaches Python as lone surrogates."""
+    try:
+        str(folder).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def load(folder: Path) -> Entry:
     try:
         return Entry(folder, read_bundle(folder))
@@ -111,6 +121,8 @@ def discover_cached(on_message: Callable[[str], None] | None = None) -> list[Ent
         for message in ix.take_messages():
             on_message(message)
     entries = []
+    # Folders the index cannot key (a name that is not UTF-8) are read directly, every time.
+    odd = [load(f) for f in bundle_folders() if not indexable(f)]
     for r in rows:
         if r.ok:
             lite = Briefing(id=r.id, title=r.title, body="", source=r.source, published=r.published,
@@ -118,4 +130,5 @@ def discover_cached(on_message: Callable[[str], None] | None = None) -> list[Ent
             entries.append(Entry(r.path, lite, (), (r.facts, r.countries, r.notes)))
         else:
             entries.append(Entry(r.path, None, r.problems))
-    return entries
+    known = {e.id for e in entries}
+    return entries + [e for e in odd if e.id not in known]

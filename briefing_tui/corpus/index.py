@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..bundle.discover import bundle_folders
+from ..bundle.discover import bundle_folders, indexable
 from ..bundle.errors import BundleError
 from ..bundle.reader import BRIEFING_FILE, COUNTRIES_FILE, FACTS_FILE, read_bundle
 from ..locations import cache_dir
@@ -349,7 +349,8 @@ class Index:
     def _refresh(self) -> RefreshReport:
         t0 = time.perf_counter()
         report = RefreshReport()
-        folders = bundle_folders(self.roots)
+        # A folder whose name is not UTF-8 cannot be a key here: the library reads it directly.
+        folders = [f for f in bundle_folders(self.roots) if indexable(f)]
         sigs = {str(f): signature(f) for f in folders}
         with self.connection() as con:
             known = dict(con.execute("SELECT path, sig FROM bundles").fetchall())
