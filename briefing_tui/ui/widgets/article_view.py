@@ -1,20 +1,19 @@
-"""`ArticleView`: the article pane, drawn through the line API.
+"""`ArticleView`: the article pane, drawn through the line API; it keeps drawing and input.
 
-Textual's Markdown widget mounts a widget per block, which takes seconds at
-100 KB and minutes at 1 MB. This view keeps the document as a flat list of leaf
-blocks (plain text + style spans, `article.blocks`), their heights at the current
-width and the wrapped lines of blocks near the viewport (`article.document_layout`),
-and a bounded cache of Strips (`article_strips`). A frame costs what the screen
-costs, whatever the document's size. The view itself keeps drawing and input.
+Textual's Markdown widget mounts a widget per block, which takes seconds at 100 KB and
+minutes at 1 MB. This view keeps the document as a flat list of leaf blocks (plain text +
+style spans), their heights at the current width and the wrapped lines of blocks near the
+viewport (`article.document_layout`), and a bounded cache of Strips (`article_strips`). A
+frame costs what the screen costs, whatever the document's size.
 
-Parsing runs in a thread worker, chunk by chunk (`article_workers`), so the first
-screen shows while the rest of a long document is still being laid out. After a resize the
-visible blocks are rewrapped at once; the others get an estimated height that a
-worker refines, while the block at the top of the screen stays put.
+Parsing runs in a thread worker, chunk by chunk (`article_workers`), so the first screen
+shows while the rest of a long document is still being laid out. After a resize the visible
+blocks are rewrapped at once; the others get an estimated height that a worker refines,
+while the block at the top of the screen stays put.
 
-Content is never parsed as markup: Strips are built from Segments with our own
-styles, and links carry no `@click` meta; a click is resolved by position and
-posted as `LinkClicked`, the widget itself never opens anything.
+Content is never parsed as markup: Strips are built from Segments with our own styles, and
+links carry no `@click` meta; a click is resolved by position and posted as `LinkClicked`,
+the widget itself never opens anything.
 """
 
 from __future__ import annotations
