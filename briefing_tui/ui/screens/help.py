@@ -33,9 +33,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static(Text("Keys", style="bold"), id="help-title")
+            # The way out is said at the top: the list of keys may run below the screen.
+            yield Static(Text.assemble(("Keys", "bold"), ("  ·  Escape closes this help.", "dim")),
+                         id="help-title")
             yield DataTable(id="help-keys", cursor_type="none", show_header=False)
-            yield Static(Text("Escape closes this help.", style="dim"))
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
