@@ -147,7 +147,7 @@ async def _child(bundle_id: str) -> dict[str, object]:
             keys["search: results after the typing pause"] = KEY_TIMEOUT * 1000
         result["search_pause_ms"] = pause
         await asyncio.sleep(0.02)
-        result["search_hits"] = len(screen._search_hits)
+        result["search_hits"] = len(screen.search_hits)
         await key(
             "Escape after a search", "escape", None, lambda: not search.display and not screen.search_query
         )

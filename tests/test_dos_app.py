@@ -86,7 +86,7 @@ async def test_search_marks_show_in_the_window_and_follow_it() -> None:
         screen, facts = await _open(pilot)
         screen.search_query = "cobalt"
         await pilot.pause()
-        assert len(screen._search_hits) == COUNT // 10
+        assert len(screen.search_hits) == COUNT // 10
         window = range(facts.window_start, facts.window_start + facts.option_count)
         assert _marked(facts) == [f"f{k}" for k in window if k % 10 == 0]
         await pilot.press("end")  # a new window, drawn with the marks of the search
@@ -106,7 +106,7 @@ async def test_typing_on_narrows_the_fact_search_and_gives_the_same_hits() -> No
             expected = {
                 f.id for f in screen.facts if query in f.statement.casefold() or query in f.source.casefold()
             }
-            assert screen._search_hits == expected, query
+            assert screen.search_hits == expected, query
 
 
 async def test_a_huge_briefing_searches_once_typing_pauses() -> None:
@@ -120,7 +120,7 @@ async def test_a_huge_briefing_searches_once_typing_pauses() -> None:
         assert screen.search_query == ""  # the search waits for a pause
         await pilot.pause(SEARCH_PAUSE_S * 3)
         assert screen.search_query == "cob"
-        assert len(screen._search_hits) == COUNT // 10
+        assert len(screen.search_hits) == COUNT // 10
         await pilot.press("escape")
         await pilot.pause(SEARCH_PAUSE_S * 3)
         assert screen.search_query == "" and not search.display

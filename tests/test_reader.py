@@ -145,7 +145,7 @@ async def test_search_highlights_matches_and_n_steps_through_them() -> None:
         await pilot.press(*"rare earth")
         assert article.match_count >= 4
         hits = [f.id for f in screen.facts if "rare earth" in (f.statement + f.source).lower()]
-        assert screen._search_hits == set(hits) and hits
+        assert screen.search_hits == set(hits) and hits
         await pilot.press("enter")
         assert screen.focused is article
         first = article.match_index

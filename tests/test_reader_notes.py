@@ -9,6 +9,7 @@ from reader_helpers import reader, seed_app, wait_for_article
 from textual.widgets import TextArea
 
 from briefing_tui.store import AnnotationStore
+from briefing_tui.ui.screens import reader_notes
 from briefing_tui.ui.screens.all_notes import AllNotesScreen
 from briefing_tui.ui.screens.confirm import ConfirmScreen
 from briefing_tui.ui.screens.note_editor import NoteEditor, parse_tags
@@ -98,7 +99,7 @@ async def test_brackets_jump_between_annotated_facts() -> None:
 
         for i in (2, 6):
             store.add(SEED_ID, Target("fact", fact_id=ids[i]), f"note {i}")
-        screen._reload_notes()
+        reader_notes.reload(screen)
         await pilot.press("right_square_bracket")
         assert screen.fact_id == ids[2]
         await pilot.press("right_square_bracket")

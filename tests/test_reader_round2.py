@@ -185,7 +185,7 @@ async def test_search_says_match_k_of_n_and_n_reaches_the_matching_facts() -> No
             await pilot.press("n")
             reached.add(screen.fact_id)
             assert str(search.border_title).startswith(f"Match {(article.match_index or 0) + 1}/{total}")
-        assert reached & screen._search_hits
+        assert reached & screen.search_hits
         await pilot.press("escape")
         shown = {b.binding.description for b in screen.active_bindings.values()
                  if screen.check_action(b.binding.action, ()) is True}
@@ -286,3 +286,16 @@ async def test_a_country_with_no_facts_shows_where_the_article_names_it() -> Non
         await pilot.press("escape")  # ends the mentions search
         await pilot.press("escape")  # then the filter
         assert screen.country == "" and article.match_count == 0
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_library_footer_never_cuts_a_key_hint(width: int) -> None:
+    app = BriefingApp()
+    async with app.run_test(size=(width, 30)) as pilot:
+        library = await wait_for_library(pilot)
+        await pilot.pause(0.2)
+        shown = [b.binding for b in library.active_bindings.values() if b.binding.show]
+        assert {"Quit", "Help", "Search all"} <= {b.description for b in shown}
+        text = _screen_text(pilot.app)
+        for binding in shown:
+            assert binding.description in text, binding.description

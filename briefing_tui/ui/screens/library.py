@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
@@ -19,6 +19,7 @@ from ...bundle.reader import read_bundle
 from ...locations import bundles_dir, shipped_content_dir
 from ...storage import StoreError
 from .. import screen_text
+from ..footer_fit import fit_footer
 from ..typed_app import briefing_app
 from .feed_update import FeedUpdateScreen
 
@@ -69,6 +70,9 @@ def where(folder: Path) -> str:
 _READ = sources.Record(id="", source="", folder="", unread=False)
 
 
+# The footer gives these keys up first on a narrow terminal (binding ids).
+LIBRARY_FOOTER_DROP_ORDER = ("library.reload", "library.delete", "library.timeline", "library.update_feeds")
+
 class LibraryScreen(Screen[None]):
     _imports: dict[str, sources.Record] = {}  # replaced whole by load_entries, never mutated
     BINDINGS = [
@@ -83,6 +87,11 @@ class LibraryScreen(Screen[None]):
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
     ]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer shows what fits the width (see footer_fit); help lists every key."""
+        return fit_footer(self, super().active_bindings, LIBRARY_FOOTER_DROP_ORDER)
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,6 +119,7 @@ class LibraryScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         """The title takes what the other columns leave; narrow terminals drop two columns."""
+        self.refresh_bindings()
         if self._all:
             self._show(self._all, self._counts)
 
