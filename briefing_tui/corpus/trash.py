@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..locations import shipped_content_dir, trash_dir
+from ..safe_json import BadJSONFile, load_json
 
 ORIGIN_FILE = "origin.json"
 
@@ -68,9 +69,9 @@ def trashed() -> list[Trashed]:
         raise TrashError(f"cannot read the trash {trash_dir()}: {exc.strerror}") from exc
     for entry in entries:
         try:
-            data = json.loads((entry / ORIGIN_FILE).read_text(encoding="utf-8"))
+            data = load_json(entry / ORIGIN_FILE)
             out.append(Trashed(entry.name, str(data["bundle"]), Path(data["origin"]), str(data["deleted"])))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, BadJSONFile, KeyError, TypeError):
             continue
     return out
 
