@@ -133,6 +133,26 @@ def test_damaged_under_a_running_index_is_rebuilt_on_the_next_query(library: Pat
     assert any("damaged" in m for m in ix.take_messages())
 
 
+def test_a_note_on_a_fact_follows_the_fact_countries_when_the_bundle_changes(library: Path) -> None:
+    """The country filter on notes uses the fact's countries as they are now, not as they were
+    when the note was indexed (the notes file itself does not change)."""
+    from dataclasses import replace
+
+    from briefing_tui.bundle.writer import write_bundle
+
+    AnnotationStore().add("harbour-deal", Target("fact", fact_id="first-ships"), "Ask the port authority")
+    ix = Index()
+    ix.refresh()
+    assert [h.kind for h in ix.search("authority country:JP")] == ["note"]
+    facts = tuple(replace(f, countries=("AU",)) if f.id == "first-ships" else f for f in HARBOUR.facts)
+    shutil.rmtree(library / "harbour-deal")
+    write_bundle(replace(HARBOUR, facts=facts), library / "harbour-deal")
+    os.utime(library / "harbour-deal" / "facts.md", ns=(2, 2))
+    ix.refresh()
+    assert ix.search("authority country:JP") == []
+    assert [h.kind for h in ix.search("authority country:AU")] == ["note"]
+
+
 def test_library_rows_and_counts(library: Path) -> None:
     store = AnnotationStore()
     store.add("lithium-talks", Target("country", country="CL"), "one")

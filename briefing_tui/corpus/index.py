@@ -361,12 +361,18 @@ class Index:
                 for p in removed:
                     _delete_bundle(con, p)
                 docs = _Docs(con)
+                ids: set[str] = set()
                 for f, (briefing, problems) in parsed:
                     _delete_bundle(con, str(f))
                     _insert_bundle(con, docs, f, sigs[str(f)], briefing, problems)
+                    if briefing is not None:
+                        ids.add(briefing.id)
                 docs.flush()
                 if changed or removed:
                     _mark_active(con, [str(f) for f in folders])
+                # A note on a fact carries the fact's countries (the `country:` filter): the
+                # notes of a re-read bundle are indexed again, whether or not their file changed.
+                con.executemany("DELETE FROM note_files WHERE bundle_id = ?", [(i,) for i in ids])
             report.bundles_read, report.bundles_removed = len(changed), len(removed)
             report.notes_files_read = self._refresh_notes(con)
         report.seconds = time.perf_counter() - t0
