@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
@@ -26,10 +26,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
     ExportDialog #export-box {
-        width: 64; height: auto; max-height: 100%; padding: 1 2;
+        width: 64; height: auto; max-height: 100%; padding: 0 2;
         border: round $accent; background: $surface;
     }
-    ExportDialog Select, ExportDialog Input, ExportDialog Checkbox { margin-bottom: 1; }
+    /* Compact fields, one line each, so the dialog fits 80x24 with its buttons. */
+    ExportDialog Select, ExportDialog Input, ExportDialog Checkbox { margin-top: 1; }
     ExportDialog #export-buttons { height: auto; align-horizontal: right; }
     ExportDialog #export-buttons Button { margin-left: 2; }
     """
@@ -45,24 +46,27 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         c = self.choice
-        with Vertical(id="export-box"):
+        with VerticalScroll(id="export-box"):
             yield Static(screen_text.text("Export the notes", style="bold"))
-            yield Select(FORMAT_NAMES, value=c.format, allow_blank=False, id="export-format")
-            yield Select(GROUP_NAMES, value=c.group, allow_blank=False, id="export-group")
+            yield Select(FORMAT_NAMES, value=c.format, allow_blank=False, compact=True, id="export-format")
+            yield Select(GROUP_NAMES, value=c.group, allow_blank=False, compact=True, id="export-group")
             yield Select(
                 [(f"Only {label}", label) for label in LABELS if label],
                 value=c.label or Select.NULL,
                 prompt="Any label",
+                compact=True,
                 id="export-label",
             )
-            yield Input(c.tag, placeholder="only notes with this tag (empty: any)", id="export-tag")
+            yield Input(c.tag, placeholder="only notes with this tag (empty: any)", compact=True,
+                        id="export-tag")
             hint = f" ({', '.join(self.countries)})" if self.countries else ""
             yield Input(
                 c.country,
                 placeholder=screen_text.plain(f"only this country, ISO code{hint}"),
+                compact=True,
                 id="export-country",
             )
-            yield Checkbox("Note ids and times (Markdown)", c.with_ids, id="export-ids")
+            yield Checkbox("Note ids and times (Markdown)", c.with_ids, compact=True, id="export-ids")
             with Horizontal(id="export-buttons"):
                 yield Button("Export (ctrl+s)", variant="primary", id="export-go")
                 yield Button("Cancel (esc)", id="export-cancel")

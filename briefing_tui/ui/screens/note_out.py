@@ -50,7 +50,8 @@ def export_now(screen: ReaderScreen, choice: ExportChoice | None = None) -> None
         screen.notify(str(exc), title="Export failed", severity="error", timeout=10)
         return
     what = FORMAT_TITLES.get(choice.format, choice.format)
-    screen.notify(f"{count} notes exported to {path}", title=f"Exported ({what})", timeout=10)
+    noun = "note" if count == 1 else "notes"
+    screen.notify(f"{count} {noun} exported to {path}", title=f"Exported ({what})", timeout=10)
 
 
 def export_dialog(screen: ReaderScreen) -> None:
