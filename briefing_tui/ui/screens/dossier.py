@@ -94,7 +94,8 @@ class DossierScreen(Screen[None]):
             nothing = screen_text.text(f"No briefing names {d.name}.", style="dim")
             view.add_option(Option(nothing, disabled=True))
         view.add_options(options)
-        counts = f"{d.fact_count} facts in {len(d.briefings)} briefings · {d.note_count} notes"
+        counts = (f"{_n(d.fact_count, 'fact')} in {_n(len(d.briefings), 'briefing')} · "
+                  f"{_n(d.note_count, 'note')}")
         view.border_title = screen_text.content(f"{d.name} ({d.code}) · {counts}")
         view.focus()
         if options:
@@ -116,3 +117,8 @@ class DossierScreen(Screen[None]):
 
     def action_cursor_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
+
+
+def _n(count: int, noun: str) -> str:
+    """`1 fact`, `2 facts`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
