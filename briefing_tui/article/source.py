@@ -82,6 +82,15 @@ def split_source(source: str, first: int = 4_000, size: int = 64_000) -> Iterato
         yield piece.text(source)
 
 
+def closes_fence(line: str, fence: str) -> bool:
+    """Whether `line` closes a code fence opened with `fence` (the same character, at least
+    as many, nothing after them), as CommonMark says."""
+    m = FENCE.match(line)
+    if m is None:
+        return False
+    return m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip()
+
+
 def split_pieces(source: str, first: int = 4_000, size: int = 64_000) -> Iterator[Piece]:
     """`split_source` as pieces, so a caller can tell which text of a chunk is the source's
     own (`source[start:end]`) and which was put in front to go on (`carry`)."""
@@ -106,10 +115,8 @@ def split_pieces(source: str, first: int = 4_000, size: int = 64_000) -> Iterato
         line = source[pos:end]
         stripped = line.strip()
         if fence is not None:
-            m = FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                if not line[m.end() :].strip():
-                    fence = None
+            if closes_fence(line, fence):
+                fence = None
         else:
             if (
                 not no_soft

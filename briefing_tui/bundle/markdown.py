@@ -17,6 +17,7 @@ from ..article.source import (
     MAX_CHUNK,
     MAX_CHUNK_LINES,
     MAX_NESTING,
+    closes_fence,
     make_parser,
     may_nest_deeply,
     split_source,
@@ -79,10 +80,8 @@ def split_sections(source: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
         end = n if nl == -1 else nl + 1
         line = source[pos:end]
         if fence is not None:
-            m = FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                if not line[m.end() :].strip():
-                    fence = None
+            if closes_fence(line, fence):
+                fence = None
         else:
             if pos - start >= size and line.startswith("##") and line[2:3] in ("", " ", "\t", "\r", "\n"):
                 yield start_line, source[start:pos]
