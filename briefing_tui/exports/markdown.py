@@ -101,13 +101,13 @@ def _body(briefing: Briefing, found: list[Item], options: ExportOptions, level: 
             if name != section:
                 section = name
                 out += [f"{h2} {name}", ""]
-            out += _group_head(briefing, first, h3, options)
+            out += _context(briefing, first, h3, options, named=False)
             out += [line for i in group for line in _note(i, options)]
         return out
     for key, group in groups(briefing, found, options.group):
         out += [f"{h2} {_group_title(briefing, key, options.group)}", ""]
         for i in group:
-            out += _about(briefing, i, h3, options) + _note(i, options)
+            out += _context(briefing, i, h3, options, named=True) + _note(i, options)
     return out
 
 
@@ -120,8 +120,10 @@ def _group_title(briefing: Briefing, key: str, how: str) -> str:
     return f"{strip(key)} · {_line(country.name)}" if country else strip(key)
 
 
-def _group_head(briefing: Briefing, item: Item, h3: str, options: ExportOptions) -> list[str]:
-    """What a group of notes on one fact, country or passage is about (grouped by fact)."""
+def _context(briefing: Briefing, item: Item, h3: str, options: ExportOptions, *, named: bool) -> list[str]:
+    """What a note (or a group of notes) is about: the fact with its sentence, the country, or
+    the passage's sentence. `named` says what a country or a passage is in its heading (when
+    notes are grouped by country or label, the heading does not say it already)."""
     if item.kind == "fact" and not item.found:
         return [f"{h3} {strip(item.key)} {FACT_GONE}", ""]
     if item.kind == "fact":
@@ -130,24 +132,9 @@ def _group_head(briefing: Briefing, item: Item, h3: str, options: ExportOptions)
             out += [f"Fact `{strip(item.key)}`", ""]
         return out + _quote(briefing, item)
     if item.kind == "country":
-        out = [f"{h3} {item.heading}", ""]
+        out = [f"{h3} {'Country: ' if named else ''}{item.heading}", ""]
         return out + ([f"*{item.statement}*", ""] if item.statement else [])
-    return _quote(briefing, item)
-
-
-def _about(briefing: Briefing, item: Item, h3: str, options: ExportOptions) -> list[str]:
-    """One note's context when notes are grouped by country or label."""
-    if item.kind == "fact" and not item.found:
-        return [f"{h3} {strip(item.key)} {FACT_GONE}", ""]
-    if item.kind == "fact":
-        out = [f"{h3} {item.heading}", ""]
-        if options.with_ids:
-            out += [f"Fact `{strip(item.key)}`", ""]
-        return out + _quote(briefing, item)
-    if item.kind == "country":
-        out = [f"{h3} Country: {item.heading}", ""]
-        return out + ([f"*{item.statement}*", ""] if item.statement else [])
-    return [f"{h3} Passage", ""] + _quote(briefing, item)
+    return ([f"{h3} Passage", ""] if named else []) + _quote(briefing, item)
 
 
 def _quote(briefing: Briefing, item: Item) -> list[str]:
