@@ -43,6 +43,7 @@ FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "three quarter"
 
 
 def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, escaped, the longest first."""
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
