@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefing_tui.bundle.reader import _Collector, _parse_facts
+from briefing_tui.bundle.facts_md import parse_facts
+from briefing_tui.bundle.problems import Collector
 from briefing_tui.bundle.writer import render_facts
 from briefing_tui.model import Briefing, Fact, Value
 
@@ -27,8 +28,8 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 def _read(text: str, *, fast: bool) -> tuple[list[tuple[Fact, int]], list[str]]:
     """Facts with their heading lines, and problems, as the fast path or as one markdown-it parse."""
-    out = _Collector(Path("b"))
-    facts = _parse_facts(text, out, fast=fast, size=len(text) + 1)
+    out = Collector(Path("b"))
+    facts = parse_facts(text, out, fast=fast, size=len(text) + 1)
     return [(f, f.line) for f in facts], [str(p) for p in out.problems]
 
 
