@@ -42,6 +42,27 @@ def test_query_words_phrases_prefixes_and_country() -> None:
     assert q.country == "JP"
 
 
+def test_the_word_being_typed_is_a_prefix_from_three_letters() -> None:
+    assert parse_query("harbour de", prefix_last=True).match == '"harbour" "de"'
+    assert parse_query("harbour dea", prefix_last=True).match == '"harbour" "dea"*'
+    assert parse_query("harbour dea ", prefix_last=True).match == '"harbour" "dea"'
+    assert parse_query("harbour d*", prefix_last=True).match == '"harbour" "d"*'  # asked for
+
+
+def test_article_rows_are_whole_paragraphs_with_their_offsets() -> None:
+    from briefing_tui.corpus.index import ARTICLE_ROW_CHARS, article_rows
+
+    paras = [f"Paragraph {i} " + "word " * (40 + i * 7) for i in range(60)]
+    body = "\n\n".join(p.strip() for p in paras)
+    rows = list(article_rows(body))
+    assert 1 < len(rows) < len(paras)
+    for at, text in rows:
+        assert body[at:at + len(text)] == text
+        assert text.startswith("Paragraph") and text.endswith("word")
+        assert len(text) <= ARTICLE_ROW_CHARS or "\n\n" not in text
+    assert "".join(t.replace("\n\n", "") for _, t in rows) == body.replace("\n\n", "")
+
+
 def test_fts_syntax_in_a_query_is_only_words() -> None:
     assert parse_query('NEAR( OR - "unclosed').match == '"NEAR" "OR" "unclosed"'
     assert parse_query("-- ** ::").match == ""
@@ -70,6 +91,41 @@ def test_article_hit_points_at_its_sentence(library: Path) -> None:
     (hit,) = [h for h in ix.search("container") if h.kind == "article"]
     assert HARBOUR.body[hit.start:hit.end] == "The deal covers container traffic until 2030."
     assert "«container»" in hit.marked()
+    (hit,) = [h for h in ix.search("perth") if h.kind == "article"]  # third paragraph of the row
+    assert HARBOUR.body[hit.start:hit.end] == (
+        "The ministers met in Perth, where a cyclone had delayed the signing.")
+
+
+def test_a_blank_line_ends_a_sentence_too() -> None:
+    from briefing_tui.corpus.index import _sentence_at
+
+    text = "A heading without a stop\n\nThe deal is done. Next one."
+    start, end = _sentence_at(text, text.index("deal"))
+    assert text[start:end] == "The deal is done."
+    start, end = _sentence_at(text, text.index("heading"))
+    assert text[start:end] == "A heading without a stop"
+
+
+def test_hits_of_deleted_briefings_never_crowd_out_the_shown_ones(
+        library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranked in the full-text table first: when the best rows belong to a briefing that is
+    gone (its notes stay), the search still fills its limit from the briefings shown."""
+    import briefing_tui.corpus.index as index_module
+
+    store = AnnotationStore()
+    for i in range(8):
+        store.add("grain-corridor", Target("country", country="UA"), f"walrus walrus walrus {i}")
+    store.add("harbour-deal", Target("country", country="AU"), "a walrus in the harbour notes")
+    store.add("lithium-talks", Target("country", country="CL"), "one walrus seen near the mines today")
+    ix = Index()
+    ix.refresh()
+    shutil.rmtree(library / "grain-corridor")
+    ix.refresh()
+    for slack in (0, 3, 25):
+        monkeypatch.setattr(index_module, "RANK_SLACK", slack)
+        hits = ix.search("walrus", limit=2)
+        assert sorted(h.bundle_id for h in hits) == ["harbour-deal", "lithium-talks"]
+        assert all("«walrus»" in h.marked() for h in hits)
 
 
 def test_phrase_prefix_and_country_filter(library: Path) -> None:

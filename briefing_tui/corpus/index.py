@@ -34,18 +34,29 @@ from ..model import Annotation, Briefing, Fact, Problem, Value, date_bounds
 from ..storage import StoreError
 from ..store import AnnotationStore
 
-SCHEMA = 5
+SCHEMA = 6
 INDEX_FILE = "index.sqlite3"
 # Snippet markers: private-use characters, stripped from indexed text so content cannot fake them.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 _MARKS = re.compile(f"[{MARK_OPEN}{MARK_CLOSE}]")
-# Article rows: one per paragraph, long paragraphs cut near this many characters.
+# Article rows: runs of whole paragraphs up to ARTICLE_ROW_CHARS (fewer rows for a common word to
+# rank: a tenth of the paragraph rows), a paragraph longer than PARAGRAPH_CHARS cut near it.
 PARAGRAPH_CHARS = 3_000
+ARTICLE_ROW_CHARS = 2_000
 _PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 SNIPPET_TOKENS = 14
 # bm25 weights: a hit in the title column counts more than one in the text.
+# The countries column holds the row's country codes for `country:`; it never ranks.
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
+RANK = f"bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}, 0.0)"
+# Hits ranked beyond `limit` in the full-text table alone, for those the join then drops
+# (notes of a deleted briefing, a second folder with the same id); too few left: the full query.
+RANK_SLACK = 25
+# The briefing a full-text row belongs to, when the library shows it.
+_SHOWN = ("JOIN bundles b ON b.id = d.bundle_id AND b.active AND b.ok "
+          "AND (d.owner = b.path OR d.kind = 'note')")
 BUSY_TIMEOUT_S = 10.0
 
 _DDL = """
@@ -73,10 +84,10 @@ CREATE TABLE notes(
 CREATE INDEX notes_bundle ON notes(bundle_id);
 CREATE TABLE docs(
   rowid INTEGER PRIMARY KEY, owner TEXT NOT NULL, bundle_id TEXT NOT NULL, kind TEXT NOT NULL,
-  ref TEXT NOT NULL, at INTEGER NOT NULL DEFAULT 0, countries TEXT NOT NULL DEFAULT '');
+  ref TEXT NOT NULL, at INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX docs_owner ON docs(owner);
 CREATE VIRTUAL TABLE search USING fts5(
-  title, text, tokenize = 'unicode61 remove_diacritics 2');
+  title, text, countries, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 
@@ -145,13 +156,16 @@ class Query:
 # --- query parsing ---------------------------------------------------------------
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+TYPING_PREFIX_MIN = 3
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def parse_query(text: str, *, prefix_last: bool = False) -> Query:
     """A user's query as a safe FTS5 expression: words (all must match), "phrases", `word*`
     prefixes, and `country:XX` as a filter. FTS5 syntax in the input is never passed through:
-    every word is quoted, so `NEAR(`, `OR`, `-` or a stray quote cannot break the query."""
+    every word is quoted, so `NEAR(`, `OR`, `-` or a stray quote cannot break the query.
+    With `prefix_last` (search as you type) the word being typed is a prefix once it has
+    TYPING_PREFIX_MIN characters (`s*` merges the postings of every word in s: 0.25 s)."""
     parts: list[str] = []
     words: list[str] = []
     country = ""
@@ -169,9 +183,10 @@ def parse_query(text: str, *, prefix_last: bool = False) -> Query:
             if re.fullmatch(r"[A-Z]{2}", code):
                 country = code
             continue
-        star = tok.endswith("*") or (prefix_last and i == len(tokens) - 1 and not text.endswith(" "))
+        typing = prefix_last and i == len(tokens) - 1 and not text.endswith(" ")
         for j, w in enumerate(ws := _WORD.findall(tok)):
             last = j == len(ws) - 1
+            star = tok.endswith("*") or (typing and len(w) >= TYPING_PREFIX_MIN)
             parts.append(f'"{w}"' + ("*" if star and last else ""))
             words.append(w)
     return Query(" ".join(parts), country, words)
@@ -203,6 +218,21 @@ def paragraphs(body: str) -> Iterator[tuple[int, str]]:
             start, text = start + cut, text[cut:]
         if text.strip():
             yield start, text
+
+
+def article_rows(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the article's full-text rows: runs of whole paragraphs (as the body
+    has them, blank lines kept) up to ARTICLE_ROW_CHARS; a longer paragraph alone."""
+    start = end = -1
+    for at, text in paragraphs(body):
+        if start >= 0 and at + len(text) - start > ARTICLE_ROW_CHARS:
+            yield start, body[start:end]
+            start = -1
+        if start < 0:
+            start = at
+        end = at + len(text)
+    if start >= 0:
+        yield start, body[start:end]
 
 
 def fact_dates(value: Value | None) -> tuple[str, str, str]:
@@ -441,34 +471,16 @@ class Index:
         country = (country or q.country).upper()
         if not q.match:
             return []
-        where = "search MATCH ? AND b.active AND b.ok"
-        args: list[Any] = [q.match]
-        if country:
-            where += " AND instr(d.countries, ?) > 0"
-            args.append(f" {country} ")
-        # Two steps: rank every match (cheap), then make snippets for the best `limit` only;
-        # in one query SQLite would make a snippet for every match before sorting.
-        sql = (
-            "SELECT search.rowid, d.bundle_id, b.title, b.path, d.kind, d.ref, d.at, b.published, "
-            f"bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score "
-            "FROM search JOIN docs d ON d.rowid = search.rowid "
-            "JOIN bundles b ON b.id = d.bundle_id AND b.active AND (d.owner = b.path OR d.kind = 'note') "
-            f"WHERE {where} ORDER BY score LIMIT ?"
-        )
-        args.append(limit)
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise ValueError(f"cannot search for {text!r}: a country is two letters, not {country!r}")
+        # The words match the title and the text only; the country is one more full-text term.
+        match = f"{{title text}} : ({q.match})" + (f' AND countries : "{country}"' if country else "")
         try:
-            top = self._query(sql, args)
-            extras = {r[0]: r[1:] for r in self._query(
-                f"SELECT rowid, snippet(search, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}), "
-                f"highlight(search, 0, '{MARK_OPEN}', '{MARK_CLOSE}'), text FROM search "
-                f"WHERE search MATCH ? AND rowid IN ({','.join('?' * len(top))})",
-                [q.match, *(r[0] for r in top)])} if top else {}
+            rows = self._ranked(match, limit)
         except sqlite3.OperationalError as exc:  # a query FTS5 still refuses: say so, no crash
             raise ValueError(f"cannot search for {text!r}: {exc}") from exc
-        none = ("", "", "")
-        rows = [(*r[1:8], *extras.get(r[0], none)[:2], r[8], extras.get(r[0], none)[2]) for r in top]
         hits = []
-        for bundle_id, title, path, kind, ref, at, published, snip, title_hl, score, full in rows:
+        for bundle_id, title, path, kind, ref, at, published, score, snip, title_hl, full in rows:
             if kind == "title" or MARK_OPEN not in snip:
                 snip = title_hl if MARK_OPEN in title_hl else snip
             plain, marks = _unmark(snip)
@@ -479,6 +491,51 @@ class Index:
             hits.append(Hit(bundle_id, title or bundle_id, Path(path), kind, ref, plain, marks,
                             published or "", float(score), start, end))
         return hits
+
+    def _ranked(self, match: str, limit: int) -> list[tuple[Any, ...]]:
+        """The best `limit` rows of a full-text expression that belong to a briefing shown:
+        (bundle id, title, path, kind, ref, at, published, score, snippet, title lit, text).
+
+        Ranked in the full-text table alone (no join per match: a common word matches tens of
+        thousands of rows), the best `limit + RANK_SLACK` then joined to keep those of briefings
+        shown; when the join drops too many (notes of deleted briefings, duplicate folders) the
+        query runs again with the join for every match. Snippets for the rows kept only."""
+        ranked = self._query(f"SELECT rowid, {RANK} FROM search WHERE search MATCH ? ORDER BY 2 LIMIT ?",
+                             (match, limit + RANK_SLACK))
+        if not ranked:
+            return []
+        score = dict(ranked)
+        kept = self._query(
+            "SELECT d.rowid, d.bundle_id, b.title, b.path, d.kind, d.ref, d.at, b.published FROM docs d "
+            f"{_SHOWN} WHERE d.rowid IN ({','.join('?' * len(score))})", list(score))
+        if len(kept) < limit and len(ranked) == limit + RANK_SLACK:
+            found = self._query(
+                "SELECT search.rowid, d.bundle_id, b.title, b.path, d.kind, d.ref, d.at, b.published, "
+                f"{RANK} FROM search JOIN docs d ON d.rowid = search.rowid {_SHOWN} "
+                "WHERE search MATCH ? ORDER BY 9 LIMIT ?", (match, limit))
+            kept, score = [r[:8] for r in found], {r[0]: r[8] for r in found}
+        kept.sort(key=lambda r: score[r[0]])
+        kept = kept[:limit]
+        extras = self._snippets(match, [r[0] for r in kept])
+        none = ("", "", "")
+        return [(*r[1:], score[r[0]], *extras.get(r[0], none)) for r in kept]
+
+    def _snippets(self, match: str, rowids: list[int]) -> dict[int, tuple[str, str, str]]:
+        """(snippet of the text, title lit, text) of these rows. A scan of the matches in their
+        rowid range, the snippet made for these only: `rowid IN (...)` would set the query up
+        once per rowid, merging every term of a prefix (`sup*`) again each time."""
+        if not rowids:
+            return {}
+        some = ",".join("?" * len(rowids))
+        rows = self._query(
+            "SELECT r, s, h, t FROM (SELECT rowid AS r, "
+            f"CASE WHEN rowid IN ({some}) THEN "
+            f"snippet(search, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS}) END AS s, "
+            f"CASE WHEN rowid IN ({some}) THEN highlight(search, 0, '{MARK_OPEN}', '{MARK_CLOSE}') END AS h, "
+            f"CASE WHEN rowid IN ({some}) THEN text END AS t "
+            "FROM search WHERE search MATCH ? AND rowid BETWEEN ? AND ?) WHERE s IS NOT NULL",
+            [*rowids, *rowids, *rowids, match, min(rowids), max(rowids)])
+        return {r: (sn or "", hl or "", t or "") for r, sn, hl, t in rows}
 
     def rows(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
         """A read for the dossier and the timeline (same repair as every query)."""
@@ -544,20 +601,21 @@ class _Docs:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.next = (con.execute("SELECT max(rowid) FROM docs").fetchone()[0] or 0) + 1
-        self.docs: list[tuple[int, str, str, str, str, int, str]] = []
-        self.text: list[tuple[int, str, str]] = []
+        self.docs: list[tuple[int, str, str, str, str, int]] = []
+        self.text: list[tuple[int, str, str, str]] = []
 
     def add(self, owner: str, bundle_id: str, kind: str, ref: str, at: int, countries: str,
             title: str, text: str) -> None:
         rowid = self.next
         self.next += 1
-        self.docs.append((rowid, owner, bundle_id, kind, ref, at, countries))
-        self.text.append((rowid, _clean_index_text(title), _clean_index_text(text)))
+        self.docs.append((rowid, owner, bundle_id, kind, ref, at))
+        self.text.append((rowid, _clean_index_text(title), _clean_index_text(text), countries))
 
     def flush(self) -> None:
-        self.con.executemany("INSERT INTO docs(rowid, owner, bundle_id, kind, ref, at, countries) "
-                             "VALUES (?,?,?,?,?,?,?)", self.docs)
-        self.con.executemany("INSERT INTO search(rowid, title, text) VALUES (?,?,?)", self.text)
+        self.con.executemany("INSERT INTO docs(rowid, owner, bundle_id, kind, ref, at) "
+                             "VALUES (?,?,?,?,?,?)", self.docs)
+        self.con.executemany("INSERT INTO search(rowid, title, text, countries) VALUES (?,?,?,?)",
+                             self.text)
         self.docs.clear()
         self.text.clear()
 
@@ -577,7 +635,7 @@ def _insert_bundle(con: sqlite3.Connection, docs: _Docs, folder: Path, sig: str,
         (path, b.id, sig, b.title, b.source, b.published, b.summary, len(b.facts), len(b.countries)))
     everywhere = _codes(c.code for c in b.countries)
     docs.add(path, b.id, "title", "", 0, everywhere, b.title, b.summary)
-    for at, para in paragraphs(b.body):
+    for at, para in article_rows(b.body):
         docs.add(path, b.id, "article", "", at, everywhere, "", para)
     fact_rows, fc_rows = [], []
     for seq, f in enumerate(b.facts):
@@ -669,20 +727,26 @@ def _first_mark(full: str, plain: str, marks: tuple[tuple[int, int], ...]) -> in
         return 0
     a, b = marks[0]
     before = plain[:a].lstrip("…")
-    at = full.find(before + plain[a:b]) if before else -1
-    if at >= 0:
-        return at + len(before)
+    if before.strip():  # the snippet's text up to the match, any run of spaces for a line break
+        pattern = r"\s+".join(re.escape(w) for w in (before + plain[a:b]).split())
+        found = re.search(pattern + ("" if before[-1:].isspace() else r"\b"), full)
+        if found is not None:
+            return found.end() - len(plain[a:b])
     at = full.lower().find(plain[a:b].lower())
     return max(at, 0)
 
 
 def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence of `text` around `pos`."""
+    """(start, end) of the sentence of `text` around `pos`; a blank line ends one too."""
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, pos):
         start = m.end()
+    for m in _BLANK_LINE.finditer(text, start, pos):
+        start = m.end()
     found = _SENTENCE_END.search(text, pos)
     end = found.end() if found else len(text)
+    blank = _BLANK_LINE.search(text, pos, end)
+    end = blank.start() if blank else end
     while start < end and text[start].isspace():
         start += 1
     if start >= end:
