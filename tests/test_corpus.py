@@ -50,7 +50,7 @@ def test_the_word_being_typed_is_a_prefix_from_three_letters() -> None:
 
 
 def test_article_rows_are_whole_paragraphs_with_their_offsets() -> None:
-    from briefing_tui.corpus.index import ARTICLE_ROW_CHARS, article_rows
+    from briefing_tui.corpus.index_rows import ARTICLE_ROW_CHARS, article_rows
 
     paras = [f"Paragraph {i} " + "word " * (40 + i * 7) for i in range(60)]
     body = "\n\n".join(p.strip() for p in paras)
@@ -97,12 +97,12 @@ def test_article_hit_points_at_its_sentence(library: Path) -> None:
 
 
 def test_a_blank_line_ends_a_sentence_too() -> None:
-    from briefing_tui.corpus.index import _sentence_at
+    from briefing_tui.corpus.index_search import sentence_at
 
     text = "A heading without a stop\n\nThe deal is done. Next one."
-    start, end = _sentence_at(text, text.index("deal"))
+    start, end = sentence_at(text, text.index("deal"))
     assert text[start:end] == "The deal is done."
-    start, end = _sentence_at(text, text.index("heading"))
+    start, end = sentence_at(text, text.index("heading"))
     assert text[start:end] == "A heading without a stop"
 
 

@@ -10,89 +10,59 @@ starts from nothing. A missing, damaged or outdated database is rebuilt, with a 
 
 Bundles are keyed by folder; where two folders hold the same id the first on the content
 path wins (as in `bundle.discover`): the others stay in the index, marked inactive.
+
+The parts: `index_schema` (the tables), `index_rows` (what a bundle and its notes become in
+them), `index_search` (a query and its hits); this module opens, repairs, refreshes and queries.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..bundle.discover import bundle_folders, indexable
-from ..bundle.errors import BundleError
-from ..bundle.reader import BRIEFING_FILE, COUNTRIES_FILE, FACTS_FILE, read_bundle
 from ..locations import cache_dir
-from ..model import Annotation, Briefing, Fact, Problem, Value, date_bounds
+from ..model import Annotation, Problem
 from ..storage import StoreError
 from ..store import AnnotationStore
+from .index_rows import (
+    Docs,
+    delete_bundle,
+    delete_notes,
+    fact_dates,
+    insert_bundle,
+    insert_notes,
+    mark_active,
+    parse_all,
+    signature,
+    stored_problems,
+)
+from .index_schema import DDL, SCHEMA, IndexUnavailable, check_fts5, transaction
+from .index_search import MARK_CLOSE, MARK_OPEN, Hit, first_mark, parse_query, sentence_at, unmark
 
-SCHEMA = 6
 INDEX_FILE = "index.sqlite3"
-# Snippet markers: private-use characters, stripped from indexed text so content cannot fake them.
-MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-_MARKS = re.compile(f"[{MARK_OPEN}{MARK_CLOSE}]")
-# Article rows: runs of whole paragraphs up to ARTICLE_ROW_CHARS (fewer rows for a common word to
-# rank: a tenth of the paragraph rows), a paragraph longer than PARAGRAPH_CHARS cut near it.
-PARAGRAPH_CHARS = 3_000
-ARTICLE_ROW_CHARS = 2_000
-_PARAGRAPH = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 SNIPPET_TOKENS = 14
+
 # bm25 weights: a hit in the title column counts more than one in the text.
 # The countries column holds the row's country codes for `country:`; it never ranks.
 TITLE_WEIGHT, TEXT_WEIGHT = 4.0, 1.0
 RANK = f"bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}, 0.0)"
+
 # Hits ranked beyond `limit` in the full-text table alone, for those the join then drops
 # (notes of a deleted briefing, a second folder with the same id); too few left: the full query.
 RANK_SLACK = 25
+
 # The briefing a full-text row belongs to, when the library shows it.
 _SHOWN = ("JOIN bundles b ON b.id = d.bundle_id AND b.active AND b.ok "
           "AND (d.owner = b.path OR d.kind = 'note')")
 BUSY_TIMEOUT_S = 10.0
-
-_DDL = """
-CREATE TABLE bundles(
-  path TEXT PRIMARY KEY, id TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,
-  active INTEGER NOT NULL DEFAULT 0, ok INTEGER NOT NULL, title TEXT, source TEXT,
-  published TEXT, summary TEXT, nfacts INTEGER, ncountries INTEGER, problems TEXT);
-CREATE INDEX bundles_id ON bundles(id);
-CREATE TABLE facts(
-  path TEXT NOT NULL, bundle_id TEXT NOT NULL, fact_id TEXT NOT NULL, seq INTEGER, kind TEXT,
-  statement TEXT, source TEXT, value TEXT, display TEXT, countries TEXT,
-  date_first TEXT, date_last TEXT, date_text TEXT);
-CREATE INDEX facts_path ON facts(path, fact_id);
-CREATE TABLE fact_countries(path TEXT NOT NULL, fact_id TEXT NOT NULL, code TEXT NOT NULL);
-CREATE INDEX fact_countries_code ON fact_countries(code);
-CREATE INDEX fact_countries_path ON fact_countries(path, fact_id);
-CREATE TABLE countries(path TEXT NOT NULL, code TEXT NOT NULL, name TEXT, role TEXT);
-CREATE INDEX countries_code ON countries(code);
-CREATE INDEX countries_path ON countries(path);
-CREATE TABLE note_files(bundle_id TEXT PRIMARY KEY, sig TEXT NOT NULL);
-CREATE TABLE notes(
-  note_id TEXT PRIMARY KEY, bundle_id TEXT NOT NULL, kind TEXT, fact_id TEXT, country TEXT,
-  exact TEXT, prefix TEXT, suffix TEXT, start INTEGER, text TEXT, label TEXT, tags TEXT,
-  updated TEXT);
-CREATE INDEX notes_bundle ON notes(bundle_id);
-CREATE TABLE docs(
-  rowid INTEGER PRIMARY KEY, owner TEXT NOT NULL, bundle_id TEXT NOT NULL, kind TEXT NOT NULL,
-  ref TEXT NOT NULL, at INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX docs_owner ON docs(owner);
-CREATE VIRTUAL TABLE search USING fts5(
-  title, text, countries, tokenize = 'unicode61 remove_diacritics 2');
-"""
-
-
-class IndexUnavailable(Exception):
-    """The index cannot be used at all (no FTS5 in this Python's SQLite, an unwritable cache)."""
 
 
 @dataclass(frozen=True)
@@ -112,31 +82,6 @@ class BundleRow:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One search result: where it is (bundle, what, which) and a snippet with the match marked."""
-
-    bundle_id: str
-    bundle_title: str
-    path: Path
-    kind: str  # "title" | "article" | "fact" | "note"
-    ref: str  # the fact id, the note id, or "" for the article and the title
-    snippet: str  # plain text
-    marks: tuple[tuple[int, int], ...]  # (start, end) of each match in `snippet`
-    published: str = ""
-    score: float = 0.0
-    # For an article hit: the sentence holding the first match, as offsets in the body.
-    start: int = 0
-    end: int = 0
-
-    def marked(self, left: str = "«", right: str = "»") -> str:
-        out, last = [], 0
-        for a, b in self.marks:
-            out += [self.snippet[last:a], left, self.snippet[a:b], right]
-            last = b
-        return "".join(out) + self.snippet[last:]
-
-
 @dataclass
 class RefreshReport:
     bundles_read: int = 0
@@ -144,115 +89,6 @@ class RefreshReport:
     notes_files_read: int = 0
     seconds: float = 0.0
     rebuilt: bool = False
-
-
-@dataclass
-class Query:
-    match: str  # the FTS5 expression, "" when the query has no words
-    country: str = ""
-    words: list[str] = field(default_factory=list)
-
-
-# --- query parsing ---------------------------------------------------------------
-
-_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-TYPING_PREFIX_MIN = 3
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def parse_query(text: str, *, prefix_last: bool = False) -> Query:
-    """A user's query as a safe FTS5 expression: words (all must match), "phrases", `word*`
-    prefixes, and `country:XX` as a filter. FTS5 syntax in the input is never passed through:
-    every word is quoted, so `NEAR(`, `OR`, `-` or a stray quote cannot break the query.
-    With `prefix_last` (search as you type) the word being typed is a prefix once it has
-    TYPING_PREFIX_MIN characters (`s*` merges the postings of every word in s: 0.25 s)."""
-    parts: list[str] = []
-    words: list[str] = []
-    country = ""
-    tokens = list(_TOKEN.finditer(text))
-    for i, m in enumerate(tokens):
-        if m[1] is not None:  # a phrase
-            ws = _WORD.findall(m[1])
-            if ws:
-                parts.append('"' + " ".join(ws) + '"')
-                words += ws
-            continue
-        tok = m[2]
-        if tok.lower().startswith("country:"):
-            code = tok.split(":", 1)[1].strip().upper()
-            if re.fullmatch(r"[A-Z]{2}", code):
-                country = code
-            continue
-        typing = prefix_last and i == len(tokens) - 1 and not text.endswith(" ")
-        for j, w in enumerate(ws := _WORD.findall(tok)):
-            last = j == len(ws) - 1
-            star = tok.endswith("*") or (typing and len(w) >= TYPING_PREFIX_MIN)
-            parts.append(f'"{w}"' + ("*" if star and last else ""))
-            words.append(w)
-    return Query(" ".join(parts), country, words)
-
-
-# --- bundle reading ----------------------------------------------------------------
-
-
-def signature(folder: Path) -> str:
-    """mtime and size of the bundle's three files: any edit, even one keeping the size, shows."""
-    parts = []
-    for name in (BRIEFING_FILE, FACTS_FILE, COUNTRIES_FILE):
-        try:
-            st = os.stat(folder / name)
-            parts.append(f"{st.st_mtime_ns}:{st.st_size}")
-        except OSError:
-            parts.append("-")
-    return "|".join(parts)
-
-
-def paragraphs(body: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each paragraph of the body; long ones cut at a space near PARAGRAPH_CHARS."""
-    for m in _PARAGRAPH.finditer(body):
-        start, text = m.start(), m[0]
-        while len(text) > PARAGRAPH_CHARS:
-            cut = text.rfind(" ", PARAGRAPH_CHARS // 2, PARAGRAPH_CHARS)
-            cut = cut if cut > 0 else PARAGRAPH_CHARS
-            yield start, text[:cut]
-            start, text = start + cut, text[cut:]
-        if text.strip():
-            yield start, text
-
-
-def article_rows(body: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) of the article's full-text rows: runs of whole paragraphs (as the body
-    has them, blank lines kept) up to ARTICLE_ROW_CHARS; a longer paragraph alone."""
-    start = end = -1
-    for at, text in paragraphs(body):
-        if start >= 0 and at + len(text) - start > ARTICLE_ROW_CHARS:
-            yield start, body[start:end]
-            start = -1
-        if start < 0:
-            start = at
-        end = at + len(text)
-    if start >= 0:
-        yield start, body[start:end]
-
-
-def fact_dates(value: Value | None) -> tuple[str, str, str]:
-    """(first day, last day, written form) of a date or period value; empty otherwise."""
-    if value is None or value.type not in ("date", "period"):
-        return "", "", ""
-    try:
-        first, last = date_bounds(value.start)
-        if value.type == "period":
-            last = date_bounds(value.end)[1]
-    except ValueError:
-        return "", "", value.to_text()
-    return first.isoformat(), last.isoformat(), value.to_text()
-
-
-def _clean_index_text(text: str) -> str:
-    return _MARKS.sub(" ", text)
-
-
-# --- the index -----------------------------------------------------------------
 
 
 class Index:
@@ -315,7 +151,7 @@ class Index:
         self._remove_files()
         try:
             con = self._connect()
-            con.executescript(_DDL)
+            con.executescript(DDL)
             con.execute(f"PRAGMA user_version={SCHEMA}")
         except sqlite3.DatabaseError as exc:
             raise IndexUnavailable(f"cannot create the search index {self.path}: {exc}") from exc
@@ -386,20 +222,20 @@ class Index:
             known = dict(con.execute("SELECT path, sig FROM bundles").fetchall())
             changed = [f for f in folders if known.get(str(f)) != sigs[str(f)]]
             removed = [p for p in known if p not in sigs]
-            parsed = _parse_all(changed)
-            with _transaction(con):
+            parsed = parse_all(changed)
+            with transaction(con):
                 for p in removed:
-                    _delete_bundle(con, p)
-                docs = _Docs(con)
+                    delete_bundle(con, p)
+                docs = Docs(con)
                 ids: set[str] = set()
                 for f, (briefing, problems) in parsed:
-                    _delete_bundle(con, str(f))
-                    _insert_bundle(con, docs, f, sigs[str(f)], briefing, problems)
+                    delete_bundle(con, str(f))
+                    insert_bundle(con, docs, f, sigs[str(f)], briefing, problems)
                     if briefing is not None:
                         ids.add(briefing.id)
                 docs.flush()
                 if changed or removed:
-                    _mark_active(con, [str(f) for f in folders])
+                    mark_active(con, [str(f) for f in folders])
                 # A note on a fact carries the fact's countries (the `country:` filter): the
                 # notes of a re-read bundle are indexed again, whether or not their file changed.
                 con.executemany("DELETE FROM note_files WHERE bundle_id = ?", [(i,) for i in ids])
@@ -434,14 +270,14 @@ class Index:
                 self.messages.append(f"Notes of {bundle_id} not indexed: {exc}")
                 sigs[bundle_id] = "unreadable"
                 loaded.append((bundle_id, []))
-        with _transaction(con):
+        with transaction(con):
             for bundle_id in gone:
-                _delete_notes(con, bundle_id)
+                delete_notes(con, bundle_id)
                 con.execute("DELETE FROM note_files WHERE bundle_id=?", (bundle_id,))
-            docs = _Docs(con)
+            docs = Docs(con)
             for bundle_id, notes in loaded:
-                _delete_notes(con, bundle_id)
-                _insert_notes(con, docs, bundle_id, notes)
+                delete_notes(con, bundle_id)
+                insert_notes(con, docs, bundle_id, notes)
                 con.execute("INSERT OR REPLACE INTO note_files VALUES (?, ?)", (bundle_id, sigs[bundle_id]))
             docs.flush()
         return len(changed) + len(gone)
@@ -455,7 +291,7 @@ class Index:
             "b.ncountries, b.problems, (SELECT count(*) FROM notes n WHERE n.bundle_id = b.id) "
             "FROM bundles b WHERE b.active ORDER BY b.seq")
         return [BundleRow(Path(r[0]), r[1], bool(r[2]), r[3] or "", r[4] or "", r[5] or "", r[6] or "",
-                          r[7] or 0, r[8] or 0, r[10], _problems(r[9])) for r in rows]
+                          r[7] or 0, r[8] or 0, r[10], stored_problems(r[9])) for r in rows]
 
     def counts(self) -> tuple[int, int]:
         """(briefings, notes) in the library."""
@@ -483,10 +319,10 @@ class Index:
         for bundle_id, title, path, kind, ref, at, published, score, snip, title_hl, full in rows:
             if kind == "title" or MARK_OPEN not in snip:
                 snip = title_hl if MARK_OPEN in title_hl else snip
-            plain, marks = _unmark(snip)
+            plain, marks = unmark(snip)
             start = end = 0
             if kind == "article":
-                start, end = _sentence_at(full, _first_mark(full, plain, marks))
+                start, end = sentence_at(full, first_mark(full, plain, marks))
                 start, end = start + at, end + at
             hits.append(Hit(bundle_id, title or bundle_id, Path(path), kind, ref, plain, marks,
                             published or "", float(score), start, end))
@@ -542,213 +378,13 @@ class Index:
         return self._query(sql, args)
 
 
-def check_fts5() -> None:
-    """Raise IndexUnavailable, saying so plainly, when this Python's SQLite has no FTS5."""
-    con = sqlite3.connect(":memory:")
-    try:
-        con.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
-    except sqlite3.OperationalError as exc:
-        raise IndexUnavailable(
-            f"this Python's SQLite ({sqlite3.sqlite_version}) has no FTS5 full-text search ({exc}): "
-            "library search, the dossier and the timeline across briefings need it"
-        ) from exc
-    finally:
-        con.close()
-
-
-@contextmanager
-def _transaction(con: sqlite3.Connection) -> Iterator[None]:
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
-
-
-def _parse_all(folders: list[Path]) -> Iterator[tuple[Path, tuple[Briefing | None, tuple[Problem, ...]]]]:
-    """Each folder's briefing or problems, in order, read as the rows are written. (Worker
-    processes were tried: on two busy cores, spawning and pickling cost more than they saved.)"""
-    for f in folders:
-        yield f, _load(f)
-
-
-def _load(folder: Path) -> tuple[Briefing | None, tuple[Problem, ...]]:
-    try:
-        return read_bundle(folder), ()
-    except BundleError as exc:
-        return None, tuple(exc.problems)
-    except OSError as exc:  # the folder went away between listing and reading
-        return None, (Problem(str(folder), 0, f"cannot read: {exc.strerror or exc}"),)
-
-
-def _delete_bundle(con: sqlite3.Connection, path: str) -> None:
-    con.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM docs WHERE owner=?)", (path,))
-    con.execute("DELETE FROM docs WHERE owner=?", (path,))
-    for table in ("facts", "fact_countries", "countries", "bundles"):
-        con.execute(f"DELETE FROM {table} WHERE path=?", (path,))
-
-
-def _codes(codes: Iterable[str]) -> str:
-    return " " + " ".join(codes) + " "
-
-
-class _Docs:
-    """Full-text rows gathered for one transaction and written with two `executemany` calls
-    (a pair of `execute` per row costs more than the bundle's parse)."""
-
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
-        self.next = (con.execute("SELECT max(rowid) FROM docs").fetchone()[0] or 0) + 1
-        self.docs: list[tuple[int, str, str, str, str, int]] = []
-        self.text: list[tuple[int, str, str, str]] = []
-
-    def add(self, owner: str, bundle_id: str, kind: str, ref: str, at: int, countries: str,
-            title: str, text: str) -> None:
-        rowid = self.next
-        self.next += 1
-        self.docs.append((rowid, owner, bundle_id, kind, ref, at))
-        self.text.append((rowid, _clean_index_text(title), _clean_index_text(text), countries))
-
-    def flush(self) -> None:
-        self.con.executemany("INSERT INTO docs(rowid, owner, bundle_id, kind, ref, at) "
-                             "VALUES (?,?,?,?,?,?)", self.docs)
-        self.con.executemany("INSERT INTO search(rowid, title, text, countries) VALUES (?,?,?,?)",
-                             self.text)
-        self.docs.clear()
-        self.text.clear()
-
-
-def _insert_bundle(con: sqlite3.Connection, docs: _Docs, folder: Path, sig: str, b: Briefing | None,
-                   problems: tuple[Problem, ...]) -> None:
-    path = str(folder)
-    if b is None:
-        con.execute(
-            "INSERT INTO bundles(path, id, sig, ok, title, problems) VALUES (?,?,?,0,?,?)",
-            (path, folder.name, sig, folder.name,
-             json.dumps([[p.path, p.line, p.message] for p in problems])))
-        return
-    con.execute(
-        "INSERT INTO bundles(path, id, sig, ok, title, source, published, summary, nfacts, ncountries,"
-        " problems) VALUES (?,?,?,1,?,?,?,?,?,?,'[]')",
-        (path, b.id, sig, b.title, b.source, b.published, b.summary, len(b.facts), len(b.countries)))
-    everywhere = _codes(c.code for c in b.countries)
-    docs.add(path, b.id, "title", "", 0, everywhere, b.title, b.summary)
-    for at, para in article_rows(b.body):
-        docs.add(path, b.id, "article", "", at, everywhere, "", para)
-    fact_rows, fc_rows = [], []
-    for seq, f in enumerate(b.facts):
-        first, last, written = fact_dates(f.value)
-        fact_rows.append((path, b.id, f.id, seq, f.kind, f.statement, f.source,
-                          f.value.to_text() if f.value else "", f.value.display() if f.value else "",
-                          ",".join(f.countries), first, last, written))
-        fc_rows += [(path, f.id, code) for code in dict.fromkeys(f.countries)]
-        docs.add(path, b.id, "fact", f.id, 0, _codes(f.countries), f.speaker,
-                 f"{f.statement} {_fact_value(f)} {f.source}")
-    con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
-    con.executemany("INSERT INTO fact_countries VALUES (?,?,?)", fc_rows)
-    con.executemany("INSERT INTO countries VALUES (?,?,?,?)",
-                    [(path, c.code, c.name, c.role) for c in b.countries])
-
-
-def _problems(text: str | None) -> tuple[Problem, ...]:
-    try:
-        return tuple(Problem(str(p), int(line), str(m)) for p, line, m in json.loads(text or "[]"))
-    except (ValueError, TypeError):
-        return (Problem("", 0, "unreadable problem list in the index"),)
-
-
-def _fact_value(f: Fact) -> str:
-    return f.value.display() if f.value else ""
-
-
-def _mark_active(con: sqlite3.Connection, order: list[str]) -> None:
-    """Content-path order, and the first folder of each id active (as `discover` does)."""
-    ids = dict(con.execute("SELECT path, id FROM bundles").fetchall())
-    seen: set[str] = set()
-    rows = []
-    for seq, path in enumerate(order):
-        bundle_id = ids.get(path)
-        if bundle_id is None:
-            continue
-        rows.append((seq, int(bundle_id not in seen), path))
-        seen.add(bundle_id)
-    con.execute("UPDATE bundles SET active = 0")
-    con.executemany("UPDATE bundles SET seq = ?, active = ? WHERE path = ?", rows)
-
-
-def _delete_notes(con: sqlite3.Connection, bundle_id: str) -> None:
-    owner = f"notes:{bundle_id}"
-    con.execute("DELETE FROM search WHERE rowid IN (SELECT rowid FROM docs WHERE owner=?)", (owner,))
-    con.execute("DELETE FROM docs WHERE owner=?", (owner,))
-    con.execute("DELETE FROM notes WHERE bundle_id=?", (bundle_id,))
-
-
-def _insert_notes(con: sqlite3.Connection, docs: _Docs, bundle_id: str, notes: list[Annotation]) -> None:
-    owner = f"notes:{bundle_id}"
-    fact_countries = dict(con.execute(
-        "SELECT f.fact_id, f.countries FROM facts f JOIN bundles b ON b.path = f.path "
-        "WHERE b.id = ? AND b.active", (bundle_id,)).fetchall()) if notes else {}
-    rows = []
-    for n in notes:
-        t, a = n.target, n.target.anchor
-        exact, prefix, suffix, start = (a.exact, a.prefix, a.suffix, a.start) if a else ("", "", "", 0)
-        rows.append((n.id, bundle_id, t.kind, t.fact_id, t.country, exact, prefix, suffix, start, n.text,
-                     n.label, ",".join(n.tags), n.updated))
-        countries = _codes([t.country]) if t.country else ""
-        if t.kind == "fact" and fact_countries.get(t.fact_id):
-            countries = _codes(fact_countries[t.fact_id].split(","))
-        docs.add(owner, bundle_id, "note", n.id, 0, countries, " ".join(n.tags), f"{n.text} {exact}")
-    con.executemany("INSERT OR REPLACE INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-
-
-def _unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The snippet without its markers, and where the marked runs are."""
-    out: list[str] = []
-    marks: list[tuple[int, int]] = []
-    pos, start = 0, -1
-    for piece in re.split(f"([{MARK_OPEN}{MARK_CLOSE}])", snippet):
-        if piece == MARK_OPEN:
-            start = pos
-        elif piece == MARK_CLOSE:
-            if start >= 0:
-                marks.append((start, pos))
-            start = -1
-        else:
-            out.append(piece)
-            pos += len(piece)
-    return " ".join("".join(out).split("\n")), tuple(marks)
-
-
-def _first_mark(full: str, plain: str, marks: tuple[tuple[int, int], ...]) -> int:
-    """Where the first marked word of the snippet is in the paragraph (0 when not found)."""
-    if not marks:
-        return 0
-    a, b = marks[0]
-    before = plain[:a].lstrip("…")
-    if before.strip():  # the snippet's text up to the match, any run of spaces for a line break
-        pattern = r"\s+".join(re.escape(w) for w in (before + plain[a:b]).split())
-        found = re.search(pattern + ("" if before[-1:].isspace() else r"\b"), full)
-        if found is not None:
-            return found.end() - len(plain[a:b])
-    at = full.lower().find(plain[a:b].lower())
-    return max(at, 0)
-
-
-def _sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence of `text` around `pos`; a blank line ends one too."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    for m in _BLANK_LINE.finditer(text, start, pos):
-        start = m.end()
-    found = _SENTENCE_END.search(text, pos)
-    end = found.end() if found else len(text)
-    blank = _BLANK_LINE.search(text, pos, end)
-    end = blank.start() if blank else end
-    while start < end and text[start].isspace():
-        start += 1
-    if start >= end:
-        return 0, len(text)
-    return start, end
+__all__ = [
+    "BundleRow",
+    "Hit",
+    "Index",
+    "IndexUnavailable",
+    "RefreshReport",
+    "check_fts5",
+    "fact_dates",
+    "parse_query",
+]
