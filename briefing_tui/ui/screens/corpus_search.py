@@ -4,6 +4,7 @@ at the hit (the sentence lit, the fact selected, or the note's target)."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work
@@ -49,6 +50,8 @@ class SearchScreen(Screen[None]):
         self.initial = query
         self.hits: list[Hit] = []
         self.shown_query: str | None = None  # the query whose results are on screen
+        self._hits_generation = 0  # which results the list holds (a later batch checks it)
+        self._queries_asked = 0  # the latest query's number: older answers are dropped
         self.index: Index | None = None
 
     def compose(self) -> ComposeResult:
@@ -96,24 +99,37 @@ class SearchScreen(Screen[None]):
         self.action_to_results()
 
     def run_query(self, query: str) -> None:
-        self._search(query)
+        self._queries_asked += 1
+        self._search(query, self._queries_asked)
 
     @work(thread=True, exclusive=True, group="corpus-search")
-    def _search(self, query: str) -> None:
+    def _search(self, query: str, asked: int) -> None:
+        # A thread worker runs to its end even when a newer query replaced it: its results
+        # are shown only if no later query was asked meanwhile (a slow query answered last
+        # would otherwise stay on screen under the newer words).
         if self.index is None:
             return
         try:
             hits = self.index.search(query, limit=LIMIT, prefix_last=True)
         except (ValueError, sqlite3.Error, IndexUnavailable) as exc:
-            self.app.call_from_thread(self._status, str(exc), True)
+            self.app.call_from_thread(self._latest, asked, self._status, str(exc), True)
             return
-        self.app.call_from_thread(self._show, query, hits)
+        self.app.call_from_thread(self._latest, asked, self._show, query, hits)
+
+    def _latest(self, asked: int, show: Callable[..., None], *args: object) -> None:
+        if asked == self._queries_asked:
+            show(*args)
 
     def _show(self, query: str, hits: list[Hit]) -> None:
         self.hits = hits
+        self._hits_generation += 1
         results = self.query_one(OptionList)
         results.clear_options()
-        results.add_options([Option(hit_prompt(h), id=str(i)) for i, h in enumerate(hits)])
+        # Lay out what fits the list first (two lines a hit); the rest after that frame.
+        fit = results.size.height // 2 + 2 if results.size.height else len(hits)
+        results.add_options([Option(hit_prompt(h), id=str(i)) for i, h in enumerate(hits[:fit])])
+        if len(hits) > fit:
+            self.call_after_refresh(self._add_hits, self._hits_generation, fit)
         results.border_title = screen_text.content(f"Results · {len(hits)}" if query.strip() else "Results")
         if not query.strip():
             self._status("Type to search titles, articles, facts and notes of every briefing.")
@@ -124,6 +140,12 @@ class SearchScreen(Screen[None]):
                          "Enter opens the briefing at the hit.")
         self.shown_query = query
         self._report()
+
+    def _add_hits(self, generation: int, start: int) -> None:
+        """The hits below the first screen, unless newer results replaced them meanwhile."""
+        if generation == self._hits_generation and self.is_attached:
+            self.query_one(OptionList).add_options(
+                [Option(hit_prompt(h), id=str(i)) for i, h in enumerate(self.hits[start:], start)])
 
     def _status(self, message: str, error: bool = False) -> None:
         self.query_one("#corpus-status", Static).update(
