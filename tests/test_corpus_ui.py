@@ -261,3 +261,31 @@ async def test_hits_below_the_first_screen_follow(library: Path, monkeypatch: py
         await pilot.press("enter")
         await wait_for_article(pilot)
         assert reader(pilot).briefing.id == "harbour-deal"
+
+
+async def test_a_bundle_edited_while_the_app_runs_shows_after_reload(library: Path) -> None:
+    """The library and the search read the edited bundle after `r`; the old words are gone."""
+    import os
+
+    app = BriefingApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        lib = await wait_for_library(pilot)
+        assert "Lithium talks stall in Santiago" in [e.briefing.title for e in lib.entries if e.briefing]
+        md = library / "lithium-talks" / "briefing.md"
+        text = md.read_text(encoding="utf-8")
+        md.write_text(text.replace("Santiago", "Valparaiso") + "\nA spring round is planned.\n",
+                      encoding="utf-8")
+        os.utime(md, ns=(3, 3))  # a different mtime, whatever the clock's resolution
+        await pilot.press("r")
+        await until(pilot, lambda: "Lithium talks stall in Valparaiso"
+                    in [e.briefing.title for e in lib.entries if e.briefing])
+        table = lib.query_one(DataTable)
+        assert any("Valparaiso" in str(table.get_row_at(i)[0]) for i in range(table.row_count))
+        screen = await search(pilot, "valparaiso")
+        assert [(h.bundle_id, h.kind) for h in screen.hits] == [("lithium-talks", "title")]
+        screen.run_query("santiago")
+        await until(pilot, lambda: screen.shown_query == "santiago")
+        assert screen.hits == []
+        screen.run_query("spring")
+        await until(pilot, lambda: screen.shown_query == "spring")
+        assert [(h.bundle_id, h.kind) for h in screen.hits] == [("lithium-talks", "article")]
