@@ -96,6 +96,13 @@ def test_article_hit_points_at_its_sentence(library: Path) -> None:
         "The ministers met in Perth, where a cyclone had delayed the signing.")
 
 
+def test_a_fact_hit_reads_statement_and_value_once(library: Path) -> None:
+    ix = Index()
+    ix.refresh()
+    (hit,) = [h for h in ix.search("paused") if h.kind == "fact"]
+    assert hit.marked() == "Chile «paused» lithium talks with Japan. · Jul 2025"
+
+
 def test_a_blank_line_ends_a_sentence_too() -> None:
     from briefing_tui.corpus.index_search import sentence_at
 

@@ -158,8 +158,11 @@ def insert_bundle(con: sqlite3.Connection, docs: Docs, folder: Path, sig: str, b
                           f.value.to_text() if f.value else "", f.value.display() if f.value else "",
                           ",".join(f.countries), first, last, written))
         fc_rows += [(path, f.id, code) for code in dict.fromkeys(f.countries)]
+        # The statement and its value; the source quote is the article's own text (an article
+        # hit): in the row too, every snippet repeated the statement's words.
+        value = _fact_value(f)
         docs.add(path, b.id, "fact", f.id, 0, _codes(f.countries), f.speaker,
-                 f"{f.statement} {_fact_value(f)} {f.source}")
+                 f"{f.statement} · {value}" if value else f.statement)
     con.executemany("INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", fact_rows)
     con.executemany("INSERT INTO fact_countries VALUES (?,?,?)", fc_rows)
     con.executemany("INSERT INTO countries VALUES (?,?,?,?)",

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SCHEMA = 6
+SCHEMA = 7
 DDL = """
 CREATE TABLE bundles(
   path TEXT PRIMARY KEY, id TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,
