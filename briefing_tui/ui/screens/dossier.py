@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,13 +30,18 @@ def briefing_prompt(b: DossierBriefing) -> Text:
     return screen_text.text(*parts)
 
 
-def fact_prompt(f: DossierFact) -> Text:
-    parts: list[screen_text.Part] = ["  • ", f.statement]
+def fact_prompt(f: DossierFact) -> Table:
+    """The bullet in a column of its own: a long statement wraps under itself, not the bullet."""
+    parts: list[screen_text.Part] = [f.statement]
     if f.value:
         parts += ["  ", (f.value, "bold")]
     for n in f.notes:
-        parts += ["\n    ", ("✎ ", "yellow"), n.text]
-    return screen_text.text(*parts)
+        parts += ["\n  ", ("✎ ", "yellow"), n.text]
+    grid = Table.grid()
+    grid.add_column(width=4)
+    grid.add_column(ratio=1)
+    grid.add_row("  • ", screen_text.text(*parts))
+    return grid
 
 
 class DossierScreen(Screen[None]):

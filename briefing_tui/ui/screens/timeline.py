@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from rich.text import Text
+from rich.table import Table
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,19 +22,37 @@ from .. import screen_text
 from ..typed_app import briefing_app
 from .corpus_nav import open_at
 
-AXIS_CELLS = 24
+AXIS_CELLS = 24  # half below WIDE columns, so the statement keeps its room
 DATE_CELLS = 16
+WIDE = 100
 
 
-def entry_prompt(e: Entry, t: Timeline, with_bundle: bool) -> Text:
+def entry_prompt(e: Entry, t: Timeline, with_bundle: bool, axis_cells: int = AXIS_CELLS) -> Table:
+    """The date and its place on the axis in a column of their own; the statement (and the
+    briefing, on a line below) wraps in the other, so no line runs back under the dates."""
     span = t.span
-    parts: list[screen_text.Part] = [(f"{e.display:<{DATE_CELLS}}"[:DATE_CELLS], "bold"), " "]
+    when: list[screen_text.Part] = [(f"{e.display:<{DATE_CELLS}}"[:DATE_CELLS], "bold"), " "]
     if span is not None and e.first is not None:
-        parts += [(axis_bar(e, span, AXIS_CELLS, t.today), "cyan"), "  "]
-    parts.append(e.statement)
+        when.append((axis_bar(e, span, axis_cells, t.today), "cyan"))
+    what: list[screen_text.Part] = [e.statement]
     if with_bundle:
-        parts += ["  ", (e.bundle_title, "dim")]
-    return screen_text.text(*parts)
+        what += ["\n", (e.bundle_title, "dim")]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(width=DATE_CELLS + 1 + axis_cells, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(screen_text.text(*when), screen_text.text(*what))
+    return grid
+
+
+def unresolved_prompt(e: Entry, with_bundle: bool) -> Table:
+    grid = Table.grid(padding=(0, 0))
+    grid.add_column(width=2)
+    grid.add_column(ratio=1)
+    what: list[screen_text.Part] = [e.statement]
+    if with_bundle:
+        what += ["\n", (e.bundle_title, "dim")]
+    grid.add_row("", screen_text.text(*what))
+    return grid
 
 
 class TimelineScreen(Screen[str | None]):
@@ -98,13 +116,14 @@ class TimelineScreen(Screen[str | None]):
         options: list[Option] = []
         self._entries = {}
         mark = t.today_index()
+        axis = AXIS_CELLS if (self.size.width or 120) >= WIDE else AXIS_CELLS // 2
         today = Option(screen_text.text(f"── today {t.today.isoformat()} " + "─" * 40, style="bold yellow"),
                        disabled=True)
         for i, e in enumerate(t.entries):
             if i == mark:
                 options.append(today)
             self._entries[f"e{i}"] = e
-            options.append(Option(entry_prompt(e, t, many), id=f"e{i}"))
+            options.append(Option(entry_prompt(e, t, many, axis), id=f"e{i}"))
         if mark == len(t.entries):
             options.append(today)
         if t.unresolved:
@@ -112,10 +131,7 @@ class TimelineScreen(Screen[str | None]):
                                   disabled=True))
             for i, e in enumerate(t.unresolved):
                 self._entries[f"u{i}"] = e
-                parts: list[screen_text.Part] = ["  ", e.statement]
-                if many:
-                    parts += ["  ", (e.bundle_title, "dim")]
-                options.append(Option(screen_text.text(*parts), id=f"u{i}"))
+                options.append(Option(unresolved_prompt(e, many), id=f"u{i}"))
         view = self.query_one(OptionList)
         view.clear_options()
         view.add_options(options)
