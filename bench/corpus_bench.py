@@ -61,6 +61,12 @@ TARGETS = {
     "incremental update after one import": (200.0, "ms", "<"),
     "peak RSS, library": (300.0, "MB", "<"),
 }
+# Figures of the app alone, whatever the library's size: measured once, printed after the table.
+COLD_TARGETS = {
+    "cold start, briefing open seed": (None, "s", ""),
+    "cold start, bare Textual app": (None, "s", ""),
+    "cold start ratio (open / bare)": (1.5, "x", "<="),
+}
 QUERIES = ("china", "rare earth", '"critical minerals"', "supp*", "helberg", "harbour", "export controls",
            "minister", "agreement country:JP", "semiconductor", "lithium", "price support", "deal*",
            "allies", "bank", "port", "energy", "india", "lending", "white house")
@@ -275,6 +281,71 @@ def _tui_figures(env: dict[str, str]) -> dict[str, float]:
     return out
 
 
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App[None]):
+    def compose(self):
+        yield Static("bare textual app ready")
+
+
+Bare().run()
+"""
+COLD_RUNS = 5
+
+
+def cold_start_ratio() -> dict[str, float]:
+    """`briefing open` on the shipped seed against a bare Textual app showing one line, both
+    spawned in the same 120x36 tmux, turn about, COLD_RUNS each after one warm-up of each (page
+    cache and .pyc files warm, as on a second start): the medians and their ratio."""
+    from inputs import FIRST_SCREEN_WORD
+    from tui_timing import Pane, Tmux, TmuxError, tmux_path
+
+    if tmux_path() is None:
+        print("  (tmux missing: no cold start figure)", file=sys.stderr)
+        return {}
+    work = Path(tempfile.mkdtemp(prefix="briefing-cold-"))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.pop("BRIEFING_CONTENT_PATH", None)  # the shipped seed, as a user's first start finds it
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    script = work / "bare.py"
+    script.write_text(BARE_APP, encoding="utf-8")
+
+    def once(tmux: Tmux, argv: list[str], word: str, run: int) -> float:
+        run_env = {**env, "BRIEFING_DATA_DIR": str(work / f"data{run}"),
+                   "BRIEFING_CACHE_DIR": str(work / f"cache{run}")}
+        pane = Pane(tmux, argv, run_env)
+        try:
+            started = pane.start()
+            seen, _ = pane.wait_for(lambda screen: word in screen)
+            return seen - started
+        finally:
+            pane.kill()
+
+    briefing = [sys.executable, "-m", "briefing_tui", "open", SEED.name]
+    bare = [sys.executable, str(script)]
+    ours: list[float] = []
+    theirs: list[float] = []
+    try:
+        with Tmux() as tmux:
+            for run in range(COLD_RUNS + 1):
+                t_bare = once(tmux, bare, "bare textual app ready", run)
+                t_ours = once(tmux, briefing, FIRST_SCREEN_WORD, run)
+                if run:  # the first pair warms the caches
+                    theirs.append(t_bare)
+                    ours.append(t_ours)
+    except TmuxError as exc:
+        print(f"  (tmux: {exc})", file=sys.stderr)
+        return {}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    a, b = sorted(ours)[len(ours) // 2], sorted(theirs)[len(theirs) // 2]
+    return {"cold start, briefing open seed": a, "cold start, bare Textual app": b,
+            "cold start ratio (open / bare)": a / b}
+
+
 async def _search_on_screen() -> float:
     """p95 ms from asking the search screen for a query to the end of the frame that shows its
     results: the app's `_display` (called once a frame is composited; the headless driver
@@ -334,6 +405,13 @@ def main() -> int:
             if v is not None:
                 ok = ok and (v < target if op == "<" else v >= target)
         print(f"{name:<40}" + "".join(cells) + f"   {op} {target:g} {unit}  {'ok' if ok else 'MISSED'}")
+    if not args.no_tui:
+        cold = cold_start_ratio()
+        for name, (limit, unit, op) in COLD_TARGETS.items():
+            if name in cold:
+                verdict = "" if limit is None else (f"   {op} {limit:g} {unit}  "
+                                                    f"{'ok' if cold[name] <= limit else 'MISSED'}")
+                print(f"{name:<40}{cold[name]:>12.3g} {unit}{verdict}")
     print(f"(bench process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
     if len(sizes) > 1:
         small, big = results[sizes[0]], results[sizes[-1]]
