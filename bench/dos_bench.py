@@ -62,7 +62,8 @@ async def _child(bundle_id: str) -> dict[str, object]:
     """Run in the child process: open the bundle in the app, time the keys."""
     from briefing_tui.bundle.discover import find_bundle
     from briefing_tui.ui.app import BriefingApp
-    from briefing_tui.ui.screens.reader import SEARCH_PAUSE_CHARS, SEARCH_PAUSE_FACTS, ReaderScreen
+    from briefing_tui.ui.screens.reader import ReaderScreen
+    from briefing_tui.ui.screens.reader_search import SEARCH_PAUSE_CHARS, SEARCH_PAUSE_FACTS
     from briefing_tui.ui.widgets.article_view import ArticleView
     from briefing_tui.ui.widgets.fact_list import FactList
 
@@ -135,7 +136,7 @@ async def _child(bundle_id: str) -> dict[str, object]:
             await key("search keystroke", ch, ch, lambda t=typed: search.value == t)
         # In a huge briefing the search runs once typing pauses (SEARCH_PAUSE_S): time the
         # results, less that pause. A key pressed while the search runs waits this long.
-        from briefing_tui.ui.screens.reader import SEARCH_PAUSE_S
+        from briefing_tui.ui.screens.reader_search import SEARCH_PAUSE_S
 
         huge = len(screen.facts) > SEARCH_PAUSE_FACTS or len(screen.briefing.body) > SEARCH_PAUSE_CHARS
         pause = SEARCH_PAUSE_S * 1000 if huge else 0.0

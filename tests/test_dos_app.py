@@ -13,7 +13,8 @@ from textual.widgets import Input
 
 from briefing_tui.model import Briefing, Fact
 from briefing_tui.ui.app import BriefingApp
-from briefing_tui.ui.screens.reader import SEARCH_PAUSE_FACTS, SEARCH_PAUSE_S, ReaderScreen
+from briefing_tui.ui.screens.reader import ReaderScreen
+from briefing_tui.ui.screens.reader_search import SEARCH_PAUSE_FACTS, SEARCH_PAUSE_S
 from briefing_tui.ui.widgets.fact_list import MARGIN, WHOLE_LIST, WINDOW, FactList
 
 COUNT = 3 * WHOLE_LIST

@@ -78,3 +78,18 @@ def open_at(screen: Screen[Any], path: Path, *, fact_id: str = "", start: int = 
         reader.set_timer(LOAD_POLL_S, when_loaded)
 
     reader.call_after_refresh(when_loaded)
+
+
+def timeline_of(reader: ReaderScreen) -> None:
+    """The reader's briefing's dated facts in time order; choosing one selects it there."""
+    from .timeline import TimelineScreen
+
+    reader.app.push_screen(TimelineScreen(reader.briefing), lambda f: reader.go_to_fact(f) if f else None)
+
+
+def dossier_of(screen: Screen[Any], code: str) -> None:
+    """The country's facts across every briefing (nothing when no country is highlighted)."""
+    from .dossier import DossierScreen
+
+    if code:
+        screen.app.push_screen(DossierScreen(code))

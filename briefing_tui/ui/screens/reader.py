@@ -43,10 +43,6 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 110
 TINY_WIDTH = 60
-# In a briefing with more facts or more text than this, the search waits for a pause in typing.
-SEARCH_PAUSE_FACTS = 1_000
-SEARCH_PAUSE_CHARS = 2_000_000
-SEARCH_PAUSE_S = 0.15
 SHORT_HEIGHT = 20
 COMPACT_HEIGHT = 30
 
@@ -67,7 +63,7 @@ class ReaderScreen(Screen[None]):
         self._restore = load_position(briefing.id)
         self.search_hits: set[str] = set()  # ids of the facts that hold the search query
         self._match_facts = reader_search.FactMatcher(self.facts)
-        self._search_timer: Timer | None = None
+        self.search_timer: Timer | None = None  # a search waiting for a pause in typing
         self._scroll_y = 0
 
     @property
@@ -262,22 +258,7 @@ class ReaderScreen(Screen[None]):
     def _search_changed(self, event: Input.Changed) -> None:
         """Search as the query is typed; in a huge briefing, once typing pauses, so that each
         key shows at once rather than after a search of the whole text."""
-        value = event.value.strip()
-        if self._search_timer is not None:
-            self._search_timer.stop()
-            self._search_timer = None
-        huge = len(self.facts) > SEARCH_PAUSE_FACTS or len(self.briefing.body) > SEARCH_PAUSE_CHARS
-        if not value or not huge:
-            self.search_query = value
-            return
-
-        def search() -> None:
-            self._search_timer = None
-            search_input = self.query_one("#search", Input)
-            if search_input.display and search_input.value.strip() == value:
-                self.search_query = value
-
-        self._search_timer = self.set_timer(SEARCH_PAUSE_S, search)
+        reader_search.typed(self, event.value.strip())
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -431,17 +412,14 @@ class ReaderScreen(Screen[None]):
         note_out.edit_in_editor(self, self.query_one(NotesPane).highlighted_note)
 
     def action_timeline(self) -> None:
-        """This briefing's dated facts in time order; choosing one selects it here."""
-        from .timeline import TimelineScreen
+        from .corpus_nav import timeline_of  # it opens readers: imported when used
 
-        self.app.push_screen(TimelineScreen(self.briefing), lambda f: self.go_to_fact(f) if f else None)
+        timeline_of(self)
 
     def action_dossier(self) -> None:
-        """The highlighted country's facts across every briefing."""
-        from .dossier import DossierScreen
+        from .corpus_nav import dossier_of
 
-        if code := self.highlighted_country():
-            self.app.push_screen(DossierScreen(code))
+        dossier_of(self, self.highlighted_country())
 
     # --- used by the command palette and the app ------------------------------------
 

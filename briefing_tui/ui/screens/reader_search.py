@@ -17,6 +17,32 @@ if TYPE_CHECKING:
     from .reader import ReaderScreen
 
 
+# In a briefing with more facts or more text than this, the search waits for a pause in typing.
+SEARCH_PAUSE_FACTS = 1_000
+SEARCH_PAUSE_CHARS = 2_000_000
+SEARCH_PAUSE_S = 0.15
+
+
+def typed(screen: ReaderScreen, value: str) -> None:
+    """Search as the query is typed; in a huge briefing, once typing pauses, so that each key
+    shows at once rather than after a search of the whole text."""
+    if screen.search_timer is not None:
+        screen.search_timer.stop()
+        screen.search_timer = None
+    huge = len(screen.facts) > SEARCH_PAUSE_FACTS or len(screen.briefing.body) > SEARCH_PAUSE_CHARS
+    if not value or not huge:
+        screen.search_query = value
+        return
+
+    def search() -> None:
+        screen.search_timer = None
+        search_input = screen.query_one("#search", Input)
+        if search_input.display and search_input.value.strip() == value:
+            screen.search_query = value
+
+    screen.search_timer = screen.set_timer(SEARCH_PAUSE_S, search)
+
+
 class FactMatcher:
     """Ids of the facts whose statement or source holds a query. Each fact's text is folded
     once (at the first search); a query typed on from the last one narrows its hits."""
