@@ -21,7 +21,6 @@ from ...storage import StoreError
 from .. import screen_text
 from ..footer_fit import fit_footer
 from ..typed_app import briefing_app
-from .feed_update import FeedUpdateScreen
 
 # Columns after the title, with their widths; below NARROW_WIDTH the source and countries go,
 # so the title and the counts that matter (facts, notes) keep their room.
@@ -264,6 +263,8 @@ class LibraryScreen(Screen[None]):
 
     def action_update_feeds(self) -> None:
         """Update every feed in a worker (a child process), with progress; reload after."""
+        from .feed_update import FeedUpdateScreen  # a rich log and a progress bar: loaded when used
+
         self.app.push_screen(FeedUpdateScreen())
 
     def action_reload(self) -> None:
