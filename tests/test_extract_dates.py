@@ -154,3 +154,14 @@ def test_unresolved_never_reads_against_today() -> None:
     assert values(text, None) == ["2024-05-03"]
     assert unresolved_dates(text) == ["In August"]
     assert str(date.today().year) not in " ".join(values("In August the board met.", None))
+
+
+def test_today_in_a_name_is_not_a_date() -> None:
+    from datetime import date
+
+    from briefing_tui.extract.dates import find_dates
+
+    pub = date(2019, 11, 18)
+    assert find_dates("Richardson, via USA Today, said that Rudolph was at fault.", pub) == []
+    for sentence in ("Today the league ruled on the fight.", "The league ruled today."):
+        assert [d.value.to_text() for d in find_dates(sentence, pub)] == ["2019-11-18"]

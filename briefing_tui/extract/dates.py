@@ -115,6 +115,9 @@ _RELATIVE_GATE = re.compile(
 )
 
 
+# A capitalised word (or initialism) right before: the next capitalised word belongs to a name.
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&'-]*[ \t]+$")
+
 def _maybe_date(text: str) -> bool:
     return _ABSOLUTE_GATE.search(text) is not None or _RELATIVE_GATE.search(text) is not None
 
@@ -257,6 +260,8 @@ def _relative(m: re.Match[str], text: str, pub: date | None) -> Value | None:
         modifier = (m["wmod"] or "").lower()
         return Value("date", start=cal.weekday(index, pub, when, modifier))
     if m["deictic"]:
+        if m["deictic"][0].isupper() and _NAME_BEFORE.search(text, 0, m.start()):
+            return None  # "USA Today", "Radio Tomorrow": a capitalised word after a name is part of it
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["deictic"].lower()]
         return Value("date", start=(pub + timedelta(days=shift)).isoformat())
     if m["agou"]:
