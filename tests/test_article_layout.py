@@ -201,13 +201,25 @@ def test_slices_cover_text_only() -> None:
     assert all(isinstance(ln.pieces[-1], Slice) for ln in lines)
 
 
-def test_parse_failure_falls_back_to_plain_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_deep_for_the_parser_falls_back_to_plain_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing_tui.article.blocks as layout
+
+    def too_deep(self: object, tokens: object) -> list[Block]:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(layout._Builder, "run", too_deep)
+    batches = list(iter_block_batches("# Title\n\nsome *text*\n"))
+    assert [b.text for batch in batches for b in batch] == ["# Title", "some *text*"]
+    assert plain_blocks("a\n\n\x1bb")[1].text == "\ufffdb"
+
+
+def test_a_bug_in_the_layout_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a structure too deep for the parser falls back; anything else is a bug."""
     import briefing_tui.article.blocks as layout
 
     def broken(self: object, tokens: object) -> list[Block]:
         raise ValueError("boom")
 
     monkeypatch.setattr(layout._Builder, "run", broken)
-    batches = list(iter_block_batches("# Title\n\nsome *text*\n"))
-    assert [b.text for batch in batches for b in batch] == ["# Title", "some *text*"]
-    assert plain_blocks("a\n\n\x1bb")[1].text == "\ufffdb"
+    with pytest.raises(ValueError):
+        list(iter_block_batches("# Title\n\nsome *text*\n"))

@@ -349,7 +349,7 @@ def iter_block_batches(markdown: str, chunk_size: int = CHUNK) -> Iterator[list[
     for index, chunk in enumerate(split_source(markdown, size=chunk_size)):
         try:
             blocks = _Builder(index == 0).run(parser.parse(chunk))
-        except Exception:  # noqa: BLE001 - the reader must show the text whatever happens
+        except RecursionError:  # structures too deep for the parser: show the text as it is
             blocks = plain_blocks(chunk, first_in_document=index == 0)
         yield blocks
 
