@@ -78,3 +78,13 @@ def test_alias_coverage_against_mledoze_countries() -> None:
     total = sum(len(c) for c in owners.values())
     own = sum(lookup(f) == c for f, codes in owners.items() for c in codes)
     assert own / total > 0.98
+
+
+def test_every_iso_code_has_a_name_without_pycountry() -> None:
+    """The one name table covers every ISO 3166-1 alpha-2 code pycountry knows."""
+    import pycountry
+
+    from briefing_tui.countries import country_name
+
+    missing = [c.alpha_2 for c in pycountry.countries if not country_name(c.alpha_2)]
+    assert missing == []
