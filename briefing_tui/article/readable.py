@@ -99,7 +99,8 @@ def _plain_spans(body: str) -> list[tuple[int, int]]:
     pos = 0
     joined = False  # the previous run was plain
     for run in _RUN.split(body):
-        width = len(normalise(run))
+        # The length `normalise(run)` would have: folding quotes keeps the length.
+        width = len(" ".join(run.split()))
         if not width:
             continue
         plain = not (
