@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sqlite3
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus.cli_support import clean_tree, ready_index
+    from ..corpus.cli_support import index_errors, print_report, ready_index
     from ..corpus.dossier import dossier, render_text
     from ..sanitize import clean
     from . import CommandError
@@ -30,12 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[A-Z]{2}", code):
         raise CommandError(clean(f"{args.code}: not a country code (two letters, ISO 3166, e.g. JP)"))
     ix = ready_index()
-    try:
+    with index_errors(ix):
         d = dossier(ix, code)
-    except sqlite3.Error as exc:
-        raise CommandError(clean(f"search index {ix.path}: {exc}"), 1) from None
-    if args.format == "json":
-        print(json.dumps(clean_tree(d.to_dict()), indent=2, ensure_ascii=False))
-    else:
-        print("\n".join(clean(line) for line in render_text(d).split("\n")))
+    print_report(d, render_text, args.format)
     return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,19 +17,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus.cli_support import ready_index, say
-    from ..corpus.index import IndexUnavailable
+    from ..corpus.cli_support import index_errors, ready_index, say
     from ..sanitize import clean
-    from . import CommandError
 
     ix = ready_index(refresh=False)
-    try:
+    with index_errors(ix):
         report = ix.rebuild() if args.rebuild else ix.refresh()
         briefings, notes = ix.counts()
-    except IndexUnavailable as exc:
-        raise CommandError(clean(str(exc)), 1) from None
-    except sqlite3.Error as exc:
-        raise CommandError(clean(f"search index {ix.path}: {exc}"), 1) from None
     say(ix)
     verb = "rebuilt" if args.rebuild else "updated"
     print(f"index {verb} in {report.seconds:.2f} s: {report.bundles_read} bundles read, "

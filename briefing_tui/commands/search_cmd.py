@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus.cli_support import ready_index, say
+    from ..corpus.cli_support import index_errors, ready_index, say
     from ..sanitize import clean
     from . import CommandError
 
@@ -30,11 +29,10 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     ix = ready_index()
     try:
-        hits = ix.search(query, limit=args.limit)
+        with index_errors(ix):
+            hits = ix.search(query, limit=args.limit)
     except ValueError as exc:
         raise CommandError(clean(str(exc))) from None
-    except sqlite3.Error as exc:
-        raise CommandError(clean(f"search index {ix.path}: {exc}"), 1) from None
     say(ix)
     if args.format == "json":
         rows = [{"bundle": clean(h.bundle_id), "title": clean(h.bundle_title), "kind": h.kind,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sqlite3
 from datetime import date
 
 
@@ -25,7 +23,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus.cli_support import clean_tree
+    from ..corpus.cli_support import index_errors, print_report, ready_index
     from ..corpus.timeline import parse_bound, render_text, timeline, timeline_of
     from ..sanitize import clean
     from . import CommandError, load_briefing
@@ -42,15 +40,8 @@ def run(args: argparse.Namespace) -> int:
         b = load_briefing(args.bundle)
         t = timeline_of(b, today=date.today(), country=country, start=start, stop=stop)
     else:
-        from ..corpus.cli_support import ready_index
-
         ix = ready_index()
-        try:
+        with index_errors(ix):
             t = timeline(ix, today=date.today(), country=country, start=start, stop=stop)
-        except sqlite3.Error as exc:
-            raise CommandError(clean(f"search index {ix.path}: {exc}"), 1) from None
-    if args.format == "json":
-        print(json.dumps(clean_tree(t.to_dict()), indent=2, ensure_ascii=False))
-    else:
-        print("\n".join(clean(line) for line in render_text(t).split("\n")))
+    print_report(t, render_text, args.format)
     return 0

@@ -24,7 +24,6 @@ from ...countries import display_name
 from ...model import Annotation, Briefing, Fact, Target
 from ...notes import NotesService
 from ...reading_state import Position, load_position, save_position
-from ...store import AnnotationStore
 from .. import screen_text
 from ..commands import ReaderCommands
 from ..footer_fit import fit_footer
@@ -356,10 +355,6 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
 
     # --- notes (reader_notes; copying, exporting and the editor in note_out) --------------
-
-    @property
-    def store(self) -> AnnotationStore:
-        return self.briefing_app.store
 
     @property
     def notes_service(self) -> NotesService:
