@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from ..sanitize import clean
-from .quote_index import first_offsets
+from .quote_index import first_offsets, normalise_space
 
 __all__ = [
     "find_quote",
@@ -45,7 +45,7 @@ def fold(text: str) -> str:
 
 def normalise(text: str) -> str:
     """`fold`ed, with each run of whitespace one space and none at either end."""
-    return " ".join(fold(text).split())
+    return normalise_space(fold(text))
 
 
 def strip_markers(text: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from ..sanitize import has_unsafe
 from .blocks import reader_text
 from .matcher import normalise, offsets_in, quote_forms
-from .quote_index import first_offsets
+from .quote_index import first_offsets, normalise_space
 from .source import may_nest_deeply
 
 __all__ = ["ReadableText"]
@@ -100,7 +100,7 @@ def _plain_spans(body: str) -> list[tuple[int, int]]:
     joined = False  # the previous run was plain
     for run in _RUN.split(body):
         # The length `normalise(run)` would have: folding quotes keeps the length.
-        width = len(" ".join(run.split()))
+        width = len(normalise_space(run))
         if not width:
             continue
         plain = not (
