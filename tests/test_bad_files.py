@@ -455,6 +455,7 @@ def test_an_app_that_crashed_does_not_exit_0(monkeypatch: pytest.MonkeyPatch, ar
 
     class Crashed:
         return_code = 1
+        refused = None
 
         def __init__(self, **kwargs: object) -> None:
             pass

@@ -280,13 +280,46 @@ async def test_a_stale_highlight_message_does_not_move_the_selection_back() -> N
         assert facts.highlighted == 3
 
 
-async def test_briefing_open_reads_the_library_only_when_it_is_shown() -> None:
-    """Under `briefing open` the library's bundle scan would compete with the first frame."""
+async def test_briefing_open_makes_the_library_only_when_the_reader_is_left() -> None:
+    """Under `briefing open` the library (its screen and its bundle scan) would compete with
+    the first frame: it is made when the reader is left, its cursor on the briefing just read."""
     app = seed_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
-        library = app.screen_stack[-2]
-        assert isinstance(library, LibraryScreen) and library.entries == []
+        assert not any(isinstance(s, LibraryScreen) for s in app.screen_stack)
         await pilot.press("escape")
-        await wait_for_library(pilot)
+        library = await wait_for_library(pilot)
+        assert app.screen is library and len(app.screen_stack) == 2
         assert [e.id for e in library.entries] == ["us-allies-critical-minerals"]
+        assert library.query_one(DataTable).cursor_row == 0
+        await pilot.press("enter")
+        await wait_for_article(pilot)
+        await pilot.press("escape")
+        assert app.screen is library
+
+
+@pytest.mark.parametrize("opened", ["us-allies-critical-minerals", "second-briefing"])
+async def test_the_library_made_after_briefing_open_has_its_cursor_on_the_briefing_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: str
+) -> None:
+    import shutil
+
+    from conftest import SEED_BUNDLE
+
+    from briefing_tui.bundle.reader import read_bundle
+
+    content = tmp_path / "content"
+    shutil.copytree(SEED_BUNDLE, content / SEED_BUNDLE.name)
+    md = content / "second" / "briefing.md"
+    shutil.copytree(SEED_BUNDLE, md.parent)
+    md.write_text(md.read_text("utf-8").replace("id: us-allies-critical-minerals", "id: second-briefing")
+                  .replace("title: ", "title: Second copy of ", 1), "utf-8")
+    monkeypatch.setenv("BRIEFING_CONTENT_PATH", str(content))
+    folder = md.parent if opened == "second-briefing" else content / SEED_BUNDLE.name
+    app = BriefingApp(open_bundle=read_bundle(folder))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot)
+        await pilot.press("escape")
+        library = await wait_for_library(pilot)
+        assert len(library.entries) == 2
+        assert library.entries[library.query_one(DataTable).cursor_row].id == opened

@@ -84,15 +84,20 @@ def discover(roots: Iterable[Path] | None = None) -> list[Entry]:
 
 def find_bundle(bundle_id: str) -> Briefing:
     """The bundle with this id (or folder name, or a path to a bundle folder)."""
+    return read_bundle(find_bundle_folder(bundle_id))
+
+
+def find_bundle_folder(bundle_id: str) -> Path:
+    """The folder of the bundle with this id (or folder name, or a path to a bundle folder)."""
     path = Path(bundle_id)
     if (path / BRIEFING_FILE).is_file():
-        return read_bundle(path)
+        return path
     for folder in bundle_folders():
         if folder.name == bundle_id:
-            return read_bundle(folder)
+            return folder
     for entry in discover():
         if entry.briefing and entry.briefing.id == bundle_id:
-            return entry.briefing
+            return entry.path
     where = ", ".join(str(p) for p in content_path())
     raise BundleError([Problem(bundle_id, 0, f"no bundle with this id (looked in {where})")])
 

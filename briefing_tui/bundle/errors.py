@@ -11,3 +11,11 @@ class BundleError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def summary(self) -> str:
+        """The first problem on one line, with how many more there are."""
+        if not self.problems:
+            return str(self)
+        more = len(self.problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        return f"{self.problems[0]}{suffix}"

@@ -21,12 +21,14 @@ def validate(briefing: Briefing, key_lines: dict[str, int], article: Container[s
     """`article` answers `quote in article` for the reader's text of the body: a
     `ReadableText` (which uses the view's own quote matcher, `article.matcher`), or any
     container (tests)."""
-    _check_front_matter(briefing, key_lines, report)
+    check_front_matter(briefing, key_lines, report)
     _check_facts(briefing, article, report)
     _check_countries(briefing, report)
 
 
-def _check_front_matter(b: Briefing, key_lines: dict[str, int], report: Report) -> None:
+def check_front_matter(b: Briefing, key_lines: dict[str, int], report: Report) -> None:
+    """The fields of briefing.md's front matter (`read_article` checks only these)."""
+
     def at(key: str) -> int:
         return key_lines.get(key, 2)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..bundle.errors import BundleError
     from ..model import Briefing
 
 EXIT_USAGE = 2
@@ -25,13 +26,46 @@ class CommandError(Exception):
 
 
 def load_briefing(bundle: str) -> Briefing:
-    """The bundle by id or path, or a one-line CommandError (exit 2).
+    """The bundle by id or path, or a one-line CommandError (exit 2)."""
+    from ..bundle.errors import BundleError
+    from ..bundle.reader import read_bundle
+
+    folder = bundle_folder(bundle)
+    try:
+        return read_bundle(folder)
+    except BundleError as exc:
+        raise refused(exc) from None
+
+
+def load_for_reader(bundle: str) -> tuple[Briefing, Path | None]:
+    """As `load_briefing`, for the reader: a large bundle gives its article alone and its
+    folder, whose facts the reader reads and checks in a worker (`read_for_reader`)."""
+    from ..bundle.errors import BundleError
+    from ..bundle.reader import read_for_reader
+
+    folder = bundle_folder(bundle)
+    try:
+        briefing, pending = read_for_reader(folder)
+    except BundleError as exc:
+        raise refused(exc) from None
+    return briefing, folder if pending else None
+
+
+def refused(error: BundleError) -> CommandError:
+    """A bundle that cannot be used, as the one line the CLI prints (exit 2)."""
+    from ..sanitize import clean
+
+    return CommandError(clean(error.summary()), EXIT_USAGE)
+
+
+def bundle_folder(bundle: str) -> Path:
+    """The folder of the bundle named by id or path, or a one-line CommandError (exit 2).
 
     An argument that can only be a path (it holds a `/`, or is `.`, `..` or `~...`:
     no bundle id does) is never looked up as an id: a missing one is "no such
     folder", an existing folder without `briefing.md` is "not a bundle folder".
     """
-    from ..bundle.discover import find_bundle
+    from ..bundle.discover import find_bundle_folder
     from ..bundle.errors import BundleError
     from ..bundle.reader import BRIEFING_FILE
     from ..sanitize import clean
@@ -50,12 +84,9 @@ def load_briefing(bundle: str) -> Briefing:
         except OSError as exc:  # a path too long, a loop of symlinks
             raise CommandError(clean(f"{bundle}: {exc.strerror or exc}"), EXIT_USAGE) from None
     try:
-        return find_bundle(target)
+        return find_bundle_folder(target)
     except BundleError as exc:
-        first = exc.problems[0] if exc.problems else exc
-        more = len(exc.problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
-        raise CommandError(clean(f"{first}{suffix}"), EXIT_USAGE) from None
+        raise refused(exc) from None
 
 
 def looks_like_path(arg: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import load_briefing
+from . import load_for_reader, refused
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -24,9 +24,11 @@ def run_library(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    briefing = load_briefing(args.bundle)
+    briefing, checking = load_for_reader(args.bundle)
     from ..ui.app import BriefingApp
 
-    app = BriefingApp(open_bundle=briefing)
+    app = BriefingApp(open_bundle=briefing, checking=checking)
     app.run()
+    if app.refused is not None:  # a large bundle whose facts failed their check in the reader
+        raise refused(app.refused)
     return app.return_code or 0

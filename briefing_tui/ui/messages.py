@@ -1,9 +1,16 @@
-"""What the reader's panes tell the screen: one vocabulary, so the screen never filters
-`OptionList` events by widget id and each pane keeps its own guards."""
+"""What the reader's panes tell the screen, and its worker tells the reader and the app: one
+vocabulary, so the screen never filters `OptionList` events by widget id and each pane keeps
+its own guards."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.message import Message
+from textual.screen import Screen
+
+from ..bundle.errors import BundleError
+from ..model import Briefing
 
 
 class FactSelected(Message):
@@ -28,3 +35,20 @@ class CountryChosen(Message):
     def __init__(self, code: str) -> None:
         super().__init__()
         self.code = code
+
+
+class BundleChecked(Message):
+    """The reader's worker read and checked the whole bundle: its facts and countries are in."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+
+
+class BundleRefused(Message):
+    """The reader's worker found the bundle unusable; the app closes the reader and says why."""
+
+    def __init__(self, reader: Screen[Any], error: BundleError) -> None:
+        super().__init__()
+        self.reader = reader
+        self.error = error

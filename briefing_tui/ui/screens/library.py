@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from ... import sources
 from ...bundle.discover import Entry, discover_cached
 from ...bundle.errors import BundleError
-from ...bundle.reader import read_bundle
+from ...bundle.reader import read_for_reader
 from ...locations import bundles_dir, shipped_content_dir
 from ...storage import StoreError
 from .. import screen_text
@@ -92,8 +92,10 @@ class LibraryScreen(Screen[None]):
         """The footer shows what fits the width (see footer_fit); help lists every key."""
         return fit_footer(self, super().active_bindings, LIBRARY_FOOTER_DROP_ORDER)
 
-    def __init__(self) -> None:
+    def __init__(self, select_id: str = "") -> None:
+        """`select_id`: the briefing to put the cursor on first (the one just read)."""
         super().__init__()
+        self._select_id = select_id
         self.entries: list[Entry] = []
         self._counts: dict[str, int] = {}
         self._columns: tuple[str, ...] = ()
@@ -179,7 +181,10 @@ class LibraryScreen(Screen[None]):
                 cells = (Text("● ", style="bold cyan").append_text(cells[0]), cells[1])
             table.add_row(*(cells[0], *(cells[1][n] for n in names)), key=str(e.path))
         keys = [str(e.path) for e in entries]
-        row = keys.index(self._cursor_key) if self._cursor_key in keys else 0
+        if self._cursor_key in keys:
+            row = keys.index(self._cursor_key)
+        else:
+            row = next((i for i, e in enumerate(entries) if self._select_id and e.id == self._select_id), 0)
         box = self.query_one("#library-filter", Input)
         if not (box.display and box.has_focus):  # typing a filter stays in the box
             table.focus()
@@ -243,23 +248,26 @@ class LibraryScreen(Screen[None]):
         if e.briefing is None:
             self.notify(str(e.problems[0]), title="Cannot open this bundle", severity="error")
             return
-        if e.counts is not None:  # from the index: read the bundle itself now
+        checking: Path | None = None
+        # From the index: read the bundle itself now (a large one's article alone: the reader
+        # checks its facts in a worker).
+        if e.counts is not None:
             try:
-                e = Entry(e.path, read_bundle(e.path))
+                briefing, pending = read_for_reader(e.path)
             except BundleError as exc:
-                self.notify(str(exc.problems[0] if exc.problems else exc), title="Cannot open this bundle",
-                            severity="error")
+                self.notify(exc.summary(), title="Cannot open this bundle", severity="error")
                 return
             except OSError as exc:
                 self.notify(f"{e.path}: {exc.strerror or exc}", title="Cannot open this bundle",
                             severity="error")
                 return
+            e, checking = Entry(e.path, briefing), e.path if pending else None
         assert e.briefing is not None
         try:
             sources.mark_read(e.briefing.id)
         except sources.SourcesError as exc:  # a read mark is not worth stopping the reader for
             self.notify(str(exc), severity="warning")
-        briefing_app(self).open_briefing(e.briefing)
+        briefing_app(self).open_briefing(e.briefing, checking)
 
     def action_update_feeds(self) -> None:
         """Update every feed in a worker (a child process), with progress; reload after."""

@@ -8,6 +8,7 @@ all go through the same path.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -27,14 +28,13 @@ from ...reading_state import Position, load_position, save_position
 from .. import screen_text
 from ..commands import ReaderCommands
 from ..footer_fit import fit_footer
-from ..messages import CountryChosen, CountryHighlighted, FactSelected
+from ..messages import BundleChecked, CountryChosen, CountryHighlighted, FactSelected
 from ..typed_app import briefing_app
 from ..widgets.article_view import ArticleView
 from ..widgets.country_list import CountryList, country_label
 from ..widgets.fact_list import FactList
 from ..widgets.notes_pane import NotesPane
-from . import note_out, reader_notes, reader_search
-from .info import InfoScreen
+from . import note_out, reader_check, reader_notes, reader_search
 from .reader_keys import FOOTER_DROP_ORDER, READER_BINDINGS
 
 if TYPE_CHECKING:
@@ -54,14 +54,17 @@ class ReaderScreen(Screen[None]):
     country: reactive[str] = reactive("", init=False)
     search_query: reactive[str] = reactive("", init=False)
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, checking: Path | None = None) -> None:
+        """`checking`: the folder of a large bundle of which `briefing` holds the article
+        alone; its facts come from a worker (reader_check)."""
         super().__init__()
         self.briefing = briefing
+        self.checking = checking
         self.facts = briefing.facts_in_article_order()
         self.notes: list[Annotation] = []
         self._restore = load_position(briefing.id)
         self.search_hits: set[str] = set()  # ids of the facts that hold the search query
-        self._match_facts = reader_search.FactMatcher(self.facts)
+        self.match_facts = reader_search.FactMatcher(self.facts)
         self.search_timer: Timer | None = None  # a search waiting for a pause in typing
         self._scroll_y = 0
 
@@ -109,15 +112,22 @@ class ReaderScreen(Screen[None]):
         article.load(self.briefing.body)
         # The lists lay out every fact's wrapped text: fill them once the article's first
         # screen is up, so a briefing with hundreds of facts opens as fast as a short one.
-        self.call_after_refresh(self._fill_lists)
+        self.call_after_refresh(self.fill_lists)
+        if self.checking is not None:
+            self.call_after_refresh(reader_check.start, self, self.checking)
 
-    def _fill_lists(self) -> None:
+    @on(BundleChecked)
+    def _checked(self, event: BundleChecked) -> None:
+        reader_check.take(self, event.briefing)
+
+    def fill_lists(self, focus: bool = True) -> None:
         self._show_facts()
         self._show_countries()
         start = self._restore.fact_id if self.briefing.fact(self._restore.fact_id) else ""
         if not start and self.facts:
             start = self.facts[0].id
-        self.query_one(FactList).focus()
+        if focus:
+            self.query_one(FactList).focus()
         if start:
             self.query_one(FactList).select_fact(start)
             self.fact_id = start
@@ -159,8 +169,9 @@ class ReaderScreen(Screen[None]):
         hits = ""
         if self.search_query:
             hits = f" · {len(self.search_hits)} match" + ("" if len(self.search_hits) == 1 else "es")
+        count = " · checking…" if self.checking else f" {i}/{len(visible)}"
         # Content, not str: a str border title is parsed as markup, and the name is bundle text.
-        self.query_one(FactList).border_title = screen_text.content(f"Facts{where} {i}/{len(visible)}{hits}")
+        self.query_one(FactList).border_title = screen_text.content(f"Facts{where}{count}{hits}")
 
     def show_notes(self) -> None:
         """The pane shows the notes of the highlighted country while the sidebar has focus,
@@ -220,7 +231,7 @@ class ReaderScreen(Screen[None]):
         article = self.query_one(ArticleView)
         if query:
             article.search(query)
-            self.search_hits = self._match_facts(query)
+            self.search_hits = self.match_facts(query)
             reader_search.show_match_count(self)
         else:
             article.clear_search()
@@ -331,6 +342,8 @@ class ReaderScreen(Screen[None]):
         search.focus()
 
     def action_info(self) -> None:
+        from .info import InfoScreen
+
         self.app.push_screen(InfoScreen(self.briefing))
 
     def action_back(self) -> None:
@@ -350,9 +363,9 @@ class ReaderScreen(Screen[None]):
             facts.focus()
         elif self.country:
             self.country = ""
-        elif len(self.app.screen_stack) > 2:
+        else:
             self.save_position()
-            self.app.pop_screen()
+            self.briefing_app.back_to_library(self.briefing.id)
 
     # --- notes (reader_notes; copying, exporting and the editor in note_out) --------------
 

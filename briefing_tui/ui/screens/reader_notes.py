@@ -1,7 +1,8 @@
 """The reader's notes: write, edit and delete them, walk the noted facts, go to what a note
 is about. Every change goes through the notes service (`briefing_tui.notes`), the same one
 the CLI calls; these functions hold what the reader adds: the editor, the questions, the
-messages. (Copying, exporting and the external editor are in `note_out`.)"""
+messages. (Copying, exporting and the external editor are in `note_out`.) The editor and
+the other screens are imported when first shown, not on the reader's first frame."""
 
 from __future__ import annotations
 
@@ -16,11 +17,9 @@ from .. import screen_text
 from ..widgets.article_view import ArticleView
 from ..widgets.fact_list import FactList
 from ..widgets.notes_pane import NotesPane
-from .all_notes import AllNotesScreen
-from .confirm import ConfirmScreen
-from .note_editor import NoteDraft, NoteEditor
 
 if TYPE_CHECKING:
+    from .note_editor import NoteDraft
     from .reader import ReaderScreen
 
 # What can go wrong when notes are saved, edited, deleted or exported: the store, the disk,
@@ -61,6 +60,8 @@ def _write_new(screen: ReaderScreen, target: Target, heading: str, context: str)
             lambda: screen.notes_service.add(screen.briefing, target, draft.text, draft.tags, draft.label),
             f"Note saved on {target.describe()}.",
         )
+
+    from .note_editor import NoteEditor  # a TextArea: loaded when a note is first written
 
     screen.app.push_screen(NoteEditor(heading, context, save))
 
@@ -111,6 +112,8 @@ def edit_note(screen: ReaderScreen) -> None:
             "Note updated.",
         )
 
+    from .note_editor import NoteDraft, NoteEditor
+
     draft = NoteDraft(note.text, note.tags, note.label)
     screen.app.push_screen(NoteEditor(f"Edit note on {note.target.describe()}", "", save, draft))
 
@@ -127,6 +130,8 @@ def delete_note(screen: ReaderScreen) -> None:
         problem = store_call(screen, lambda: screen.notes_service.delete(note.id), "Note deleted.")
         if problem is not None:
             screen.notify(problem, title="Note not deleted", severity="error", timeout=10)
+
+    from .confirm import ConfirmScreen
 
     preview = screen_text.shorten(note.text, DELETE_PREVIEW_CHARS)
     screen.app.push_screen(ConfirmScreen(f"Delete this note?\n\n{preview}", yes="Delete"), answered)
@@ -151,6 +156,8 @@ def all_notes(screen: ReaderScreen) -> None:
     def chosen(note: Annotation | None) -> None:
         if note is not None:
             go_to_target(screen, note.target)
+
+    from .all_notes import AllNotesScreen
 
     screen.app.push_screen(AllNotesScreen(screen.briefing, list(screen.notes)), chosen)
 
