@@ -274,7 +274,7 @@ def _tui_figures(env: dict[str, str]) -> dict[str, float]:
     out: dict[str, float] = {}
     try:
         with Tmux() as tmux:
-            pane = Pane(tmux, [sys.executable, "-m", "briefing_tui"], env)
+            pane = Pane(tmux, [sys.executable, "-m", "briefing_tui"], env, unset=("PYTHONDONTWRITEBYTECODE",))
             started = pane.start()
             seen, _ = pane.wait_for(lambda s: "Briefings · " in s and "gen-" in s)
             out["library first paint"] = seen - started
@@ -321,7 +321,9 @@ def cold_start_ratio() -> dict[str, float]:
     def once(tmux: Tmux, argv: list[str], word: str, run: int) -> float:
         run_env = {**env, "BRIEFING_DATA_DIR": str(work / f"data{run}"),
                    "BRIEFING_CACHE_DIR": str(work / f"cache{run}")}
-        pane = Pane(tmux, argv, run_env)
+        # The tmux server passes on the environment it was started in: unset the variable that
+        # would keep the .pyc files from being written, or every start compiles from source.
+        pane = Pane(tmux, argv, run_env, unset=("PYTHONDONTWRITEBYTECODE",))
         try:
             started = pane.start()
             seen, _ = pane.wait_for(lambda screen: word in screen)
