@@ -1,7 +1,7 @@
 """Country names and flags: the one country-name function, for the validator, the reader,
 the extractor, the writer and the exports alike.
 
-The names come from the generated table (`country_data.COMMON_NAMES`, one per ISO 3166-1
+The names come from the generated table (`country_names.COMMON_NAMES`, one per ISO 3166-1
 alpha-2 code, from mledoze/countries): pycountry, which the extractor uses for its alias
 table, is not loaded to name a country (27 ms of every start).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .country_data import COMMON_NAMES
+from .country_names import COMMON_NAMES
 
 # User-assigned codes (ISO 3166-1 leaves XA-XZ to users) in general use: the EU, the IMF,
 # SWIFT and news agencies write XK for Kosovo, which ISO has not listed.
