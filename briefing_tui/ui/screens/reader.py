@@ -55,8 +55,7 @@ class ReaderScreen(Screen[None]):
     search_query: reactive[str] = reactive("", init=False)
 
     def __init__(self, briefing: Briefing, checking: Path | None = None) -> None:
-        """`checking`: the folder of a large bundle of which `briefing` holds the article
-        alone; its facts come from a worker (reader_check)."""
+        """`checking`: a large bundle's folder; `briefing` holds its article alone (reader_check)."""
         super().__init__()
         self.briefing = briefing
         self.checking = checking
@@ -109,12 +108,15 @@ class ReaderScreen(Screen[None]):
         self.briefing_app.report_store_events()
         article = self.query_one("#article", ArticleView)
         self.watch(article, "scroll_y", self._article_scrolled, init=False)
+        self.watch(article, "shown", self._article_shown, init=False)
         article.load(self.briefing.body)
-        # The lists lay out every fact's wrapped text: fill them once the article's first
-        # screen is up, so a briefing with hundreds of facts opens as fast as a short one.
-        self.call_after_refresh(self.fill_lists)
-        if self.checking is not None:
-            self.call_after_refresh(reader_check.start, self, self.checking)
+
+    def _article_shown(self, shown: bool) -> None:
+        """The lists and a large bundle's check wait for the article's first screen."""
+        if shown:
+            self.fill_lists()
+            if self.checking is not None:
+                reader_check.start(self, self.checking)
 
     @on(BundleChecked)
     def _checked(self, event: BundleChecked) -> None:
@@ -163,12 +165,9 @@ class ReaderScreen(Screen[None]):
     def _update_facts_title(self) -> None:
         visible = [f.id for f in self.visible_facts]
         i = visible.index(self.fact_id) + 1 if self.fact_id in visible else 0
-        where = ""
-        if self.country:
-            where = f" · {self.name_of(self.country)}"
-        hits = ""
-        if self.search_query:
-            hits = f" · {len(self.search_hits)} match" + ("" if len(self.search_hits) == 1 else "es")
+        where = f" · {self.name_of(self.country)}" if self.country else ""
+        n = len(self.search_hits)
+        hits = (f" · {n} match" + ("" if n == 1 else "es")) if self.search_query else ""
         count = " · checking…" if self.checking else f" {i}/{len(visible)}"
         # Content, not str: a str border title is parsed as markup, and the name is bundle text.
         self.query_one(FactList).border_title = screen_text.content(f"Facts{where}{count}{hits}")

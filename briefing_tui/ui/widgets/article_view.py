@@ -89,15 +89,11 @@ class ArticleView(ScrollView, can_focus=True):
     loaded: var[bool] = var(False)
     """True once the current document is fully laid out."""
 
-    def __init__(
-        self,
-        markdown: str | None = None,
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
+    shown: var[bool] = var(False)
+    """True once the current document's first screen is painted (or it has nothing to paint)."""
+
+    def __init__(self, markdown: str | None = None, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._initial = markdown
         self._gen = 0
@@ -127,7 +123,7 @@ class ArticleView(ScrollView, can_focus=True):
         previous: list[object] = [self._doc, self._index, self._painter.detach()]
         self._doc = DocumentLayout(self._doc.width)
         self._index = TextIndex()
-        self.loaded = False
+        self.loaded = self.shown = False
         self.virtual_size = Size(self._width, 0)
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
@@ -164,14 +160,18 @@ class ArticleView(ScrollView, can_focus=True):
                 # repaints the widget, so do it a few times a second, not per batch.
                 self._size_timer = self.set_timer(SIZE_UPDATE_DELAY, self._deferred_size_update)
             if first == 0:
-                self.call_after_refresh(self._first_frame.set)
+                self.call_after_refresh(self._first_shown)
         if message.done:
-            self._first_frame.set()
+            self._first_shown()
             self._deferred_size_update()
             if self._doc.inexact:
                 self._start_measuring()
             self.loaded = True
             self.post_message(self.Loaded(self, len(self._doc)))
+
+    def _first_shown(self) -> None:
+        self._first_frame.set()
+        self.shown = True
 
     # ------------------------------------------------------------------ geometry
 
