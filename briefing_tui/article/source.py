@@ -20,8 +20,8 @@ CHUNK = 64_000
 # wrapped whole when it comes into view.
 MAX_CHUNK = 128_000
 # ... and the most lines with no blank line between: a table's rows cost more to lay out
-# than a paragraph's words.
-MAX_CHUNK_LINES = 2_000
+# than a paragraph's words (2,000 rows took 190 ms, and `q` waited for them: bench/dos_bench.py).
+MAX_CHUNK_LINES = 500
 
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:", re.MULTILINE)
