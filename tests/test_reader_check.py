@@ -23,6 +23,7 @@ from briefing_tui.bundle.errors import BundleError
 from briefing_tui.bundle.reader import read_article, read_bundle, read_for_reader
 from briefing_tui.cli import main
 from briefing_tui.model import Briefing
+from briefing_tui.reading_state import Position, load_position, save_position
 from briefing_tui.ui import app as app_module
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.screens import reader_check
@@ -189,3 +190,19 @@ async def test_from_the_library_a_refused_bundle_closes_its_reader_and_says_why(
         assert app.is_running and app.refused is None
         shown = [str(n.message) for n in app._notifications]
         assert any(f"facts.md:{line}:" in m for m in shown)
+
+
+async def test_leaving_before_the_facts_arrive_keeps_the_remembered_fact(
+    large: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = _held_check(monkeypatch)
+    briefing, _ = read_for_reader(SEED_BUNDLE)
+    remembered = read_bundle(SEED_BUNDLE).facts[2].id
+    save_position(briefing.id, Position(remembered, 0))
+    app = BriefingApp(open_bundle=briefing, checking=SEED_BUNDLE)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_article(pilot)
+        await pilot.press("escape")
+        await _until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        release.set()
+    assert load_position(briefing.id).fact_id == remembered

@@ -444,6 +444,7 @@ class ReaderScreen(Screen[None]):
     def save_position(self) -> None:
         """The fact and the article's scroll (followed as it changes: at unmount the pane is gone)."""
         try:
-            save_position(self.briefing.id, Position(self.fact_id, self._scroll_y))
+            fact_id = self._restore.fact_id if self.checking else self.fact_id  # none chosen yet
+            save_position(self.briefing.id, Position(fact_id, self._scroll_y))
         except OSError:
             pass  # a lost reading position is not worth an error at exit
