@@ -206,3 +206,35 @@ async def test_leaving_before_the_facts_arrive_keeps_the_remembered_fact(
         await _until(pilot, lambda: isinstance(app.screen, LibraryScreen))
         release.set()
     assert load_position(briefing.id).fact_id == remembered
+
+
+async def test_a_jump_from_search_or_the_dossier_lands_on_the_fact_once_it_is_checked(
+    large: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing_tui.ui.screens.corpus_nav import open_at
+
+    release = _held_check(monkeypatch)
+    target = read_bundle(SEED_BUNDLE).facts[4].id
+    app = BriefingApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        open_at(app.screen, SEED_BUNDLE, fact_id=target)
+        await _until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        screen = reader(pilot)
+        assert screen.checking is not None and screen.facts == []  # the article, unchecked
+        release.set()
+        await _until(pilot, lambda: screen.fact_id == target)
+        assert screen.query_one(FactList).highlighted_fact_id == target
+
+
+async def test_a_jump_to_a_country_waits_for_the_checked_countries(large: None) -> None:
+    from briefing_tui.ui.screens.corpus_nav import open_at
+
+    app = BriefingApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        open_at(app.screen, SEED_BUNDLE, country="JP")
+        await _until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        screen = reader(pilot)
+        await _until(pilot, lambda: screen.country == "JP")
+        assert screen.visible_facts and all("JP" in f.countries for f in screen.visible_facts)

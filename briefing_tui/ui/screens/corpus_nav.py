@@ -1,4 +1,7 @@
-"""Opening the reader at a place found across briefings: a fact, a sentence, a note's target."""
+"""Opening the reader at a place found across briefings: a fact, a sentence, a note's target.
+
+A large bundle opens on its article, its facts checked in the reader's worker (`reader_check`),
+as from the library: the place is gone to once the article is laid out and the facts are in."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from textual.screen import Screen
 
 from ...anchoring import make_anchor
 from ...bundle.errors import BundleError
-from ...bundle.reader import read_bundle
+from ...bundle.reader import read_for_reader
 from ...model import Briefing, Target
 from ...reading_state import Position, save_position
 from ...storage import StoreError
@@ -21,13 +24,13 @@ LOAD_POLL_S = 0.05
 LOAD_POLLS = 200
 
 
-def load(screen: Screen[Any], path: Path) -> Briefing | None:
-    """The bundle at `path`, or None with the reason shown (it may have gone since it was indexed)."""
+def load(screen: Screen[Any], path: Path) -> tuple[Briefing, bool] | None:
+    """The bundle at `path` as the reader opens it (`read_for_reader`: True when its facts are
+    still to be checked), or None with the reason shown (it may have gone since it was indexed)."""
     try:
-        return read_bundle(path)
+        return read_for_reader(path)
     except BundleError as exc:
-        first = exc.problems[0] if exc.problems else exc
-        screen.notify(str(first), title="Cannot open this briefing", severity="error")
+        screen.notify(exc.summary(), title="Cannot open this briefing", severity="error")
     except OSError as exc:
         screen.notify(f"{path}: {exc.strerror or exc}", title="Cannot open this briefing", severity="error")
     return None
@@ -37,9 +40,10 @@ def open_at(screen: Screen[Any], path: Path, *, fact_id: str = "", start: int = 
             note_id: str = "", country: str = "") -> None:
     """Push the reader on the bundle at `path` and move it to the fact, the body range
     [start, end) (lit as a passage), the note's target, or the country filter."""
-    briefing = load(screen, path)
-    if briefing is None:
+    loaded = load(screen, path)
+    if loaded is None:
         return
+    briefing, pending = loaded
     app = briefing_app(screen)
     target: Target | None = None
     if note_id:
@@ -49,7 +53,7 @@ def open_at(screen: Screen[Any], path: Path, *, fact_id: str = "", start: int = 
             screen.notify(str(exc), title="Notes store", severity="error")
             note = None
         target = note.target if note is not None else None
-    elif fact_id and briefing.fact(fact_id):
+    elif fact_id and (pending or briefing.fact(fact_id)):
         target = Target("fact", fact_id=fact_id)
     elif 0 <= start < end <= len(briefing.body):
         target = Target("passage", anchor=make_anchor(briefing.body, start, end))
@@ -60,7 +64,7 @@ def open_at(screen: Screen[Any], path: Path, *, fact_id: str = "", start: int = 
             save_position(briefing.id, Position(target.fact_id, 0))
         except OSError:
             pass
-    reader = ReaderScreen(briefing)
+    reader = ReaderScreen(briefing, path if pending else None)
     app.push_screen(reader)
     if target is None or target.kind == "fact":
         return
@@ -70,7 +74,7 @@ def open_at(screen: Screen[Any], path: Path, *, fact_id: str = "", start: int = 
         if not reader.is_attached:
             return
         article = reader.query_one(ArticleView)
-        if article.loaded or polls[0] >= LOAD_POLLS:
+        if (article.loaded and reader.checking is None) or polls[0] >= LOAD_POLLS:
             assert target is not None
             reader.go_to_target(target)
             return
