@@ -27,6 +27,7 @@ MAX_BUNDLE_BYTES = 20 * 1024 * 1024
 # Over this size the reader opens on briefing.md alone and checks the rest in a worker:
 # reading and checking 50,000 facts takes about 2 s, the article shows in a fraction of that.
 CHECK_IN_READER_BYTES = 2 * 1024 * 1024
+_FILES = (BRIEFING_FILE, FACTS_FILE, COUNTRIES_FILE)
 
 
 def read_bundle(folder: Path) -> Briefing:
@@ -72,10 +73,10 @@ def read_article(folder: Path) -> Briefing:
     with _no_cycle_collection():
         folder = Path(folder)
         out = Collector(folder)
-        texts = _read_texts(folder, out)
+        texts = _read_texts(folder, out, read=(BRIEFING_FILE,))
         if texts is None or out.problems:
             raise BundleError(out.problems)
-        meta, body, _ = parse_briefing(texts[0], out)
+        meta, body, _ = parse_briefing(texts.get(BRIEFING_FILE, ""), out)
         key_lines: dict[str, int] = meta.pop("_lines", {})
         briefing = assemble(meta, key_lines, body, [], [], out)
         check_front_matter(briefing, key_lines, out.add)
@@ -86,8 +87,7 @@ def read_article(folder: Path) -> Briefing:
 
 def _size(folder: Path) -> int:
     """The bytes of the bundle's three files."""
-    names = (BRIEFING_FILE, FACTS_FILE, COUNTRIES_FILE)
-    return sum((folder / n).stat().st_size for n in names if (folder / n).is_file())
+    return sum((folder / n).stat().st_size for n in _FILES if (folder / n).is_file())
 
 
 def _read_bundle(folder: Path) -> Briefing:
@@ -95,8 +95,8 @@ def _read_bundle(folder: Path) -> Briefing:
     texts = _read_texts(folder, out)
     if texts is None:
         raise BundleError(out.problems)
-    briefing_text, facts_text, countries_text = texts
-    meta, body, article = parse_briefing(briefing_text, out)
+    facts_text, countries_text = texts.get(FACTS_FILE), texts.get(COUNTRIES_FILE)
+    meta, body, article = parse_briefing(texts.get(BRIEFING_FILE, ""), out)
     facts = parse_facts(facts_text, out) if facts_text is not None else []
     countries = parse_countries(countries_text, out) if countries_text is not None else []
     key_lines: dict[str, int] = meta.pop("_lines", {})
@@ -109,7 +109,10 @@ def _read_bundle(folder: Path) -> Briefing:
     return briefing
 
 
-def _read_texts(folder: Path, out: Collector) -> tuple[str, str | None, str | None] | None:
+def _read_texts(folder: Path, out: Collector, read: tuple[str, ...] = _FILES) -> dict[str, str] | None:
+    """The files of `read` that exist, decoded, or None when the bundle cannot be read on
+    (problems in `out`). The size cap and a missing facts.md or countries.md are checked
+    whichever files are read: `read_article` reads briefing.md alone."""
     if not folder.is_dir():
         out.add("", 0, "not a bundle folder")
         return None
@@ -117,7 +120,6 @@ def _read_texts(folder: Path, out: Collector) -> tuple[str, str | None, str | No
     if not main.is_file():
         out.add(BRIEFING_FILE, 0, "missing: every bundle needs a briefing.md")
         return None
-    names = (BRIEFING_FILE, FACTS_FILE, COUNTRIES_FILE)
     try:
         total = _size(folder)
     except OSError as exc:
@@ -126,15 +128,14 @@ def _read_texts(folder: Path, out: Collector) -> tuple[str, str | None, str | No
     if total > MAX_BUNDLE_BYTES:
         out.add("", 0, f"bundle is {total / 1e6:.1f} MB, over the {MAX_BUNDLE_BYTES >> 20} MB cap")
         return None
-    texts: list[str | None] = []
-    for name in names:
+    texts: dict[str, str] = {}
+    for name in read:
         path = folder / name
         if not path.is_file():
-            texts.append(None)
             continue
         try:
             data = path.read_bytes()
-            texts.append(data.decode("utf-8").removeprefix("\ufeff"))
+            texts[name] = data.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             out.add(name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})")
@@ -142,11 +143,11 @@ def _read_texts(folder: Path, out: Collector) -> tuple[str, str | None, str | No
         except OSError as exc:
             out.add(name, 0, f"cannot read: {exc.strerror or exc}")
             return None
-    if texts[1] is None:
+    if not (folder / FACTS_FILE).is_file():
         out.add(FACTS_FILE, 0, "missing: every bundle needs a facts.md (it may hold no facts)")
-    if texts[2] is None:
+    if not (folder / COUNTRIES_FILE).is_file():
         out.add(COUNTRIES_FILE, 0, "missing: every bundle needs a countries.md")
-    return texts[0] or "", texts[1], texts[2]
+    return texts
 
 
 __all__ = [
