@@ -23,6 +23,7 @@ from ...locations import data_dir
 from ...model import Annotation
 from ...notes import ExportChoice, load_export_choice, save_export_choice
 from ...storage import StoreError
+from . import reader_notes
 from .export_dialog import ExportDialog
 
 if TYPE_CHECKING:
@@ -128,7 +129,9 @@ def edit_in_editor(screen: ReaderScreen, note: Annotation | None) -> None:
         return
     new = text.rstrip("\n")
     service = screen.notes_service
-    problem = screen.notes_call(lambda: service.edit(note.id, text=new), "Note updated from the editor.")
+    problem = reader_notes.store_call(
+        screen, lambda: service.edit(note.id, text=new), "Note updated from the editor."
+    )
     if problem is not None:
         screen.notify(problem, title="Note not saved", severity="error", timeout=10)
 

@@ -7,7 +7,6 @@ all go through the same path.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,15 +56,19 @@ class ReaderScreen(Screen[None]):
     def __init__(self, briefing: Briefing, checking: Path | None = None) -> None:
         """`checking`: a large bundle's folder; `briefing` holds its article alone (reader_check)."""
         super().__init__()
-        self.briefing = briefing
         self.checking = checking
-        self.facts = briefing.facts_in_article_order()
+        self.use_briefing(briefing)
         self.notes: list[Annotation] = []
         self._restore = load_position(briefing.id)
         self.search_hits: set[str] = set()  # ids of the facts that hold the search query
-        self.match_facts = reader_search.FactMatcher(self.facts)
         self.search_timer: Timer | None = None  # a search waiting for a pause in typing
         self._scroll_y = 0
+
+    def use_briefing(self, briefing: Briefing) -> None:
+        """The briefing shown, and what comes from it: its facts in article order, their matcher."""
+        self.briefing = briefing
+        self.facts = briefing.facts_in_article_order()
+        self.match_facts = reader_search.FactMatcher(self.facts)
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -102,11 +105,11 @@ class ReaderScreen(Screen[None]):
         self.sub_title = screen_text.joined(where, " · ")
         self.query_one("#search", Input).display = False
         self.query_one("#countries", CountryList).border_title = "Countries"
-        self.query_one("#article", ArticleView).border_title = "Article"
+        article = self.query_one("#article", ArticleView)
+        article.border_title = "Article"
         reader_notes.reload(self)
         # Reading the notes may have moved a broken file aside: say so now, not at the next save.
         self.briefing_app.report_store_events()
-        article = self.query_one("#article", ArticleView)
         self.watch(article, "scroll_y", self._article_scrolled, init=False)
         self.watch(article, "shown", self._article_shown, init=False)
         article.load(self.briefing.body)
@@ -372,10 +375,6 @@ class ReaderScreen(Screen[None]):
     def notes_service(self) -> NotesService:
         """Every change to notes goes through the service: the CLI's rules are the reader's."""
         return NotesService(self.briefing_app.store)
-
-    def notes_call(self, call: Callable[[], object], done: str) -> str | None:
-        """One change to the notes (see reader_notes.store_call): None, or why not."""
-        return reader_notes.store_call(self, call, done)
 
     def action_add_note(self) -> None:
         reader_notes.add_note(self)

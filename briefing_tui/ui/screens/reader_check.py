@@ -17,7 +17,7 @@ from ...bundle.reader import read_bundle
 from ...model import Briefing
 from ..messages import BundleChecked, BundleRefused
 from ..widgets.fact_list import FactList
-from . import reader_notes, reader_search
+from . import reader_notes
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
@@ -41,9 +41,7 @@ def take(screen: ReaderScreen, briefing: Briefing) -> None:
     """The checked bundle's facts and countries into the reader's panes; the focus stays
     where the user put it while they were read (in the search box, say)."""
     screen.checking = None
-    screen.briefing = briefing
-    screen.facts = briefing.facts_in_article_order()
-    screen.match_facts = reader_search.FactMatcher(screen.facts)
+    screen.use_briefing(briefing)
     screen.search_hits = screen.match_facts(screen.search_query) if screen.search_query else set()
     reader_notes.reload(screen)
     screen.fill_lists(focus=isinstance(screen.focused, FactList))
