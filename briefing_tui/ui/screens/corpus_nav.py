@@ -24,15 +24,16 @@ LOAD_POLL_S = 0.05
 LOAD_POLLS = 200
 
 
-def load(screen: Screen[Any], path: Path) -> tuple[Briefing, bool] | None:
+def read_to_open(screen: Screen[Any], path: Path) -> tuple[Briefing, bool] | None:
     """The bundle at `path` as the reader opens it (`read_for_reader`: True when its facts are
-    still to be checked), or None with the reason shown (it may have gone since it was indexed)."""
+    still to be checked), or None with the reason shown (it may have gone since it was indexed).
+    The library opens its bundles through here too."""
     try:
         return read_for_reader(path)
     except BundleError as exc:
-        screen.notify(exc.summary(), title="Cannot open this briefing", severity="error")
+        screen.notify(exc.summary(), title="Cannot open this bundle", severity="error")
     except OSError as exc:
-        screen.notify(f"{path}: {exc.strerror or exc}", title="Cannot open this briefing", severity="error")
+        screen.notify(f"{path}: {exc.strerror or exc}", title="Cannot open this bundle", severity="error")
     return None
 
 
@@ -40,10 +41,10 @@ def open_at(screen: Screen[Any], path: Path, *, fact_id: str = "", start: int = 
             note_id: str = "", country: str = "") -> None:
     """Push the reader on the bundle at `path` and move it to the fact, the body range
     [start, end) (lit as a passage), the note's target, or the country filter."""
-    loaded = load(screen, path)
-    if loaded is None:
+    read = read_to_open(screen, path)
+    if read is None:
         return
-    briefing, pending = loaded
+    briefing, pending = read
     app = briefing_app(screen)
     target: Target | None = None
     if note_id:

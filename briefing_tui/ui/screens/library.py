@@ -14,13 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ... import sources
 from ...bundle.discover import Entry, discover_cached
-from ...bundle.errors import BundleError
-from ...bundle.reader import read_for_reader
 from ...locations import bundles_dir, shipped_content_dir
 from ...storage import StoreError
 from .. import screen_text
 from ..footer_fit import fit_footer
 from ..typed_app import briefing_app
+from .corpus_nav import read_to_open
 
 # Columns after the title, with their widths; below NARROW_WIDTH the source and countries go,
 # so the title and the counts that matter (facts, notes) keep their room.
@@ -248,26 +247,20 @@ class LibraryScreen(Screen[None]):
         if e.briefing is None:
             self.notify(str(e.problems[0]), title="Cannot open this bundle", severity="error")
             return
-        checking: Path | None = None
+        briefing, checking = e.briefing, None
         # From the index: read the bundle itself now (a large one's article alone: the reader
         # checks its facts in a worker).
         if e.counts is not None:
-            try:
-                briefing, pending = read_for_reader(e.path)
-            except BundleError as exc:
-                self.notify(exc.summary(), title="Cannot open this bundle", severity="error")
+            read = read_to_open(self, e.path)
+            if read is None:
                 return
-            except OSError as exc:
-                self.notify(f"{e.path}: {exc.strerror or exc}", title="Cannot open this bundle",
-                            severity="error")
-                return
-            e, checking = Entry(e.path, briefing), e.path if pending else None
-        assert e.briefing is not None
+            briefing, pending = read
+            checking = e.path if pending else None
         try:
-            sources.mark_read(e.briefing.id)
+            sources.mark_read(briefing.id)
         except sources.SourcesError as exc:  # a read mark is not worth stopping the reader for
             self.notify(str(exc), severity="warning")
-        briefing_app(self).open_briefing(e.briefing, checking)
+        briefing_app(self).open_briefing(briefing, checking)
 
     def action_update_feeds(self) -> None:
         """Update every feed in a worker (a child process), with progress; reload after."""
