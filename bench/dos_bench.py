@@ -41,7 +41,7 @@ for _path in (str(BENCH), str(ROOT)):
         sys.path.insert(0, _path)
 
 from inputs import DOS_SHAPES, write_dos_shape  # noqa: E402
-from run import SIZE, Figure, FrameClock, child_env  # noqa: E402
+from run import SIZE, Figure, FrameClock, child_env, child_json  # noqa: E402
 
 FIRST_SCREEN_S = 2.0
 KEY_MS = 200.0
@@ -62,8 +62,7 @@ def _peak_rss_mb() -> float:
 
 async def _child(bundle_id: str) -> dict[str, object]:
     """Run in the child process: open the bundle in the app, time the keys."""
-    from briefing_tui.bundle.discover import find_bundle_folder
-    from briefing_tui.bundle.reader import read_for_reader
+    from briefing_tui.commands import load_for_reader
     from briefing_tui.ui.app import BriefingApp
     from briefing_tui.ui.screens.reader import ReaderScreen
     from briefing_tui.ui.screens.reader_search import SEARCH_PAUSE_CHARS, SEARCH_PAUSE_FACTS
@@ -72,9 +71,8 @@ async def _child(bundle_id: str) -> dict[str, object]:
 
     result: dict[str, object] = {}
     app_start = time.time()
-    folder = find_bundle_folder(bundle_id)
-    briefing, pending = read_for_reader(folder)  # as `briefing open` does
-    app = BriefingApp(open_bundle=briefing, checking=folder if pending else None)
+    briefing, checking = load_for_reader(bundle_id)  # what `briefing open` does
+    app = BriefingApp(open_bundle=briefing, checking=checking)
     result["read_s"] = time.time() - app_start
     clock = FrameClock(app)
     first: list[float] = []
@@ -180,18 +178,8 @@ def _run_shape(shape: str, tmp: Path) -> dict[str, object]:
     data = Path(tempfile.mkdtemp(prefix="data-", dir=tmp))
     env = child_env(tmp, {"BRIEFING_DATA_DIR": str(data), "BRIEFING_CONTENT_PATH": str(content)})
     spawned = time.time()
-    proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", bundle_id],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=CHILD_TIMEOUT,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"{shape}: the app failed: {proc.stderr.strip()[-800:]}")
-    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
+    argv = [sys.executable, str(Path(__file__).resolve()), "--child", bundle_id]
+    result: dict[str, object] = child_json(argv, env, f"{shape}: the app", timeout=CHILD_TIMEOUT)
     at = result["first_screen_at"]
     result["first_screen_s"] = float(at) - spawned if isinstance(at, (int, float)) else float("nan")
     return result

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -129,17 +130,8 @@ asyncio.run(main())
 
 def reader_imports(env: dict[str, str]) -> list[Figure]:
     """Extraction code the reader loads (it should load none: it is never used there)."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _IMPORT_PROBE, "us-allies-critical-minerals"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        cwd=ROOT,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(f"import probe failed: {proc.stderr.strip()[-500:]}")
-    loaded = json.loads(proc.stdout.strip().splitlines()[-1])
+    probe = [sys.executable, "-c", _IMPORT_PROBE, "us-allies-critical-minerals"]
+    loaded = child_json(probe, env, "import probe")
     if loaded:
         print(f"  (extraction modules the reader loaded: {', '.join(loaded[:8])})")
     return [Figure("extraction modules loaded by the reader", len(loaded), "modules", "0", not loaded)]
@@ -159,6 +151,17 @@ NO_CACHE = ("PYTHONDONTWRITEBYTECODE",)
 
 def _pycache(tmp: Path) -> dict[str, str]:
     return {"PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+
+
+def child_json(argv: list[str], env: dict[str, str], what: str, timeout: float | None = None) -> Any:
+    """Run a Python child in the repo and return the JSON of its last line of output; a child
+    that fails raises RuntimeError with `what` and the end of its stderr."""
+    proc = subprocess.run(
+        argv, capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout, check=False
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"{what} failed: {proc.stderr.strip()[-800:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def child_env(tmp: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
