@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SEED_BUNDLE
 from reader_helpers import reader, seed, seed_app, wait_for_article, wait_for_library
 from textual.widgets import DataTable, Input
 
+from briefing_tui.bundle.reader import read_bundle
 from briefing_tui.ui.app import BriefingApp
 from briefing_tui.ui.screens.help import HelpScreen
 from briefing_tui.ui.screens.library import LibraryScreen
@@ -302,12 +305,6 @@ async def test_briefing_open_makes_the_library_only_when_the_reader_is_left() ->
 async def test_the_library_made_after_briefing_open_has_its_cursor_on_the_briefing_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: str
 ) -> None:
-    import shutil
-
-    from conftest import SEED_BUNDLE
-
-    from briefing_tui.bundle.reader import read_bundle
-
     content = tmp_path / "content"
     shutil.copytree(SEED_BUNDLE, content / SEED_BUNDLE.name)
     md = content / "second" / "briefing.md"

@@ -122,16 +122,22 @@ async def test_o_refuses_other_schemes_and_a_missing_url(monkeypatch: pytest.Mon
 # --- E: $EDITOR -----------------------------------------------------------------------------
 
 
-async def test_E_edits_the_note_in_the_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", editor_script(tmp_path, 'printf "Added in the editor.\\n" >> "$1"'))
-    app, note_id = app_with_note(text="Before.")
+async def _press_E(app: BriefingApp) -> list[str]:
+    """Press E in the reader (the note under the cursor, in $VISUAL or $EDITOR): the messages shown."""
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
         await pilot.press("E")
         await pilot.pause()
-        assert note_text(note_id) == "Before.Added in the editor."
-        assert any("Note updated from the editor." in m for m in messages(pilot))
+        return messages(pilot)
+
+
+async def test_E_edits_the_note_in_the_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", editor_script(tmp_path, 'printf "Added in the editor.\\n" >> "$1"'))
+    app, note_id = app_with_note(text="Before.")
+    shown = await _press_E(app)
+    assert note_text(note_id) == "Before.Added in the editor."
+    assert any("Note updated from the editor." in m for m in shown)
 
 
 @pytest.mark.parametrize(
@@ -148,23 +154,17 @@ async def test_E_a_failing_editor_or_an_emptied_file_changes_nothing(
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", editor_script(tmp_path, body))
     app, note_id = app_with_note(text="Keep me.")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_article(pilot)
-        await pilot.press("E")
-        await pilot.pause()
-        assert note_text(note_id) == "Keep me."
-        assert any(says in m for m in messages(pilot)), messages(pilot)
+    shown = await _press_E(app)
+    assert note_text(note_id) == "Keep me."
+    assert any(says in m for m in shown), shown
 
 
 async def test_E_with_an_editor_that_does_not_exist(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VISUAL", "/no/such/editor --wait")
     app, note_id = app_with_note(text="Keep me.")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_article(pilot)
-        await pilot.press("E")
-        await pilot.pause()
-        assert note_text(note_id) == "Keep me."
-        assert any("/no/such/editor" in m for m in messages(pilot))
+    shown = await _press_E(app)
+    assert note_text(note_id) == "Keep me."
+    assert any("/no/such/editor" in m for m in shown)
 
 
 # --- x / X: export ----------------------------------------------------------------------------
