@@ -14,7 +14,6 @@ recreated; both are reported through `events` / `take_messages()`.
 from __future__ import annotations
 
 import builtins
-import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from briefing_tui import sanitize
+from briefing_tui.bundle.layout import BUNDLE_ID
 from briefing_tui.locations import store_dir
 from briefing_tui.model import LABELS, SCHEMA_VERSION, Anchor, Annotation, Target
 from briefing_tui.safe_json import unsurrogate
@@ -41,7 +41,6 @@ __all__ = [
 ]
 
 TABLE = "notes"
-BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 TARGET_KINDS = ("fact", "country", "passage")
 
 

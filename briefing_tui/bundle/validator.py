@@ -9,10 +9,10 @@ from datetime import date
 from ..article.readable import ReadableText
 from ..countries import country_name
 from ..model import FACT_KINDS, ORIGINS, Briefing
+from .layout import BUNDLE_ID
 
 Report = Callable[[str, int, str], None]
 
-BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 FACT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 CODE_EXPECTED = "ISO 3166-1 alpha-2 expected, or XK for Kosovo"
 

@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 from .. import sources
 from ..bundle.errors import BundleError
+from ..bundle.layout import BUNDLE_ID
 from ..bundle.reader import read_bundle
 from ..bundle.writer import write_bundle
 from ..fetch import FetchError, Response, fetch, is_url
@@ -36,7 +37,6 @@ from .html import read_html
 from .sentences import split_sentences
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
-BUNDLE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 ID_MAX = 60
 
 
