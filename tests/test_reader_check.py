@@ -62,6 +62,13 @@ def _held_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return release
 
 
+def _opened_large(folder: Path) -> BriefingApp:
+    """The app as `briefing open` starts it on a large bundle: its article, the facts to check."""
+    briefing, pending = read_for_reader(folder)
+    assert pending
+    return BriefingApp(open_bundle=briefing, checking=folder)
+
+
 async def _until(pilot: Pilot, done: Callable[[], bool]) -> None:
     for _ in range(300):
         if done():
@@ -109,8 +116,7 @@ async def test_the_article_shows_while_the_facts_are_checked(
     large: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = _held_check(monkeypatch)
-    briefing, _ = read_for_reader(SEED_BUNDLE)
-    app = BriefingApp(open_bundle=briefing, checking=SEED_BUNDLE)
+    app = _opened_large(SEED_BUNDLE)
     async with app.run_test(size=(120, 36)) as pilot:
         article = await wait_for_article(pilot)
         screen = reader(pilot)
@@ -132,8 +138,7 @@ async def test_a_search_typed_while_checking_keeps_its_box_and_marks_the_facts(
     large: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = _held_check(monkeypatch)
-    briefing, _ = read_for_reader(SEED_BUNDLE)
-    app = BriefingApp(open_bundle=briefing, checking=SEED_BUNDLE)
+    app = _opened_large(SEED_BUNDLE)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
         screen = reader(pilot)
@@ -151,8 +156,7 @@ async def test_facts_that_fail_the_check_close_the_reader_and_exit_with_the_reas
     large: None, seed_copy: Path
 ) -> None:
     line = _break_a_quote(seed_copy)
-    briefing, _ = read_for_reader(seed_copy)
-    app = BriefingApp(open_bundle=briefing, checking=seed_copy)
+    app = _opened_large(seed_copy)
     async with app.run_test(size=(120, 36)) as pilot:
         await _until(pilot, lambda: app.refused is not None)
     assert app.return_code == 2
@@ -196,16 +200,16 @@ async def test_leaving_before_the_facts_arrive_keeps_the_remembered_fact(
     large: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = _held_check(monkeypatch)
-    briefing, _ = read_for_reader(SEED_BUNDLE)
-    remembered = read_bundle(SEED_BUNDLE).facts[2].id
-    save_position(briefing.id, Position(remembered, 0))
-    app = BriefingApp(open_bundle=briefing, checking=SEED_BUNDLE)
+    full = read_bundle(SEED_BUNDLE)
+    remembered = full.facts[2].id
+    save_position(full.id, Position(remembered, 0))
+    app = _opened_large(SEED_BUNDLE)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_article(pilot)
         await pilot.press("escape")
         await _until(pilot, lambda: isinstance(app.screen, LibraryScreen))
         release.set()
-    assert load_position(briefing.id).fact_id == remembered
+    assert load_position(full.id).fact_id == remembered
 
 
 async def test_a_jump_from_search_or_the_dossier_lands_on_the_fact_once_it_is_checked(
