@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from extraction_bench import DATA, country_coverage, page_texts, pages_article, speed  # noqa: E402
+from extraction_bench import DATA, country_coverage, entry_forms, page_texts, pages_article, speed  # noqa: E402
 
 from briefing_tui.extract.countries import country_codes, find_countries, person_names  # noqa: E402
 from briefing_tui.extract.sentences import split_sentences  # noqa: E402
@@ -54,10 +54,7 @@ def bare_forms() -> tuple[int, int]:
     data = json.loads((DATA / "countries" / "countries.json").read_text(encoding="utf-8"))
     total = found = 0
     for entry in data:
-        forms = {entry["name"]["common"]}
-        forms |= {a for a in entry.get("altSpellings", []) if len(a) >= 3}
-        forms |= {d for d in entry.get("demonyms", {}).get("eng", {}).values() if d}
-        for form in forms:
+        for form in entry_forms(entry):
             total += 1
             found += any(m.text == form for m in find_countries(form))
     return found, total

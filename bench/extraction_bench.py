@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,6 +29,13 @@ PAGES = DATA / "article-extraction" / "ground-truth.json"
 MINOR_UNITS = {"Cent": 100, "Pence": 100, "Penny": 100}
 
 
+def entry_forms(entry: dict[str, Any]) -> set[str]:
+    """A mledoze/countries entry's common name, alternative spellings of 3+ letters and English demonyms."""
+    forms = {entry["name"]["common"]}
+    forms |= {a for a in entry.get("altSpellings", []) if len(a) >= 3}
+    return forms | {d for d in entry.get("demonyms", {}).get("eng", {}).values() if d}
+
+
 def country_coverage(path: Path = DATA / "countries" / "countries.json") -> tuple[int, int, int]:
     """(forms mapped to their own country, forms mapped to a country sharing the form, total).
 
@@ -36,17 +44,11 @@ def country_coverage(path: Path = DATA / "countries" / "countries.json") -> tupl
     data = json.loads(path.read_text(encoding="utf-8"))
     owners: dict[str, set[str]] = {}
     for entry in data:
-        forms = {entry["name"]["common"]}
-        forms |= {a for a in entry.get("altSpellings", []) if len(a) >= 3}
-        forms |= {d for d in entry.get("demonyms", {}).get("eng", {}).values() if d}
-        for form in forms:
+        for form in entry_forms(entry):
             owners.setdefault(form, set()).add(entry["cca2"])
     own = shared = total = 0
     for entry in data:
-        forms = {entry["name"]["common"]}
-        forms |= {a for a in entry.get("altSpellings", []) if len(a) >= 3}
-        forms |= {d for d in entry.get("demonyms", {}).get("eng", {}).values() if d}
-        for form in forms:
+        for form in entry_forms(entry):
             total += 1
             got = lookup(form)
             own += got == entry["cca2"]
