@@ -12,7 +12,6 @@ than newline and tab, DEL, C1, bidi controls. JSON may carry them only as `\\u` 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -20,25 +19,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import ROOT
+from hostile_data import HOSTILE, make_bundle
 
-HOSTILE = ROOT / "tests" / "data" / "hostile"
 # C0 but \t and \n, DEL, C1, bidi embeddings, overrides and isolates, lone surrogates.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
-
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hostile_make_bundle", HOSTILE / "make_bundle.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_bundle = _load_generator()
 BROKEN_FOLDER = make_bundle.HOSTILE_FOLDER + "-broken"
 
 

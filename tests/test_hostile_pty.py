@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT
+from hostile_data import HOSTILE
 from pty_helpers import PtyApp, clean_env, forbidden_in
-
-HOSTILE = ROOT / "tests" / "data" / "hostile"
 
 CLIPBOARD_B64 = b"SE9TVElMRS1DTElQQk9BUkQ="
 OSC8_URL = b"https://osc8.evil.example/payload"

@@ -16,17 +16,15 @@ screenshot where the bundle asked for one.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import ROOT
+from hostile_data import HOSTILE, make_bundle
 from pty_helpers import (
     CTRL_P,
     DOWN,
@@ -42,20 +40,6 @@ from pty_helpers import (
 )
 
 from briefing_tui.bundle.reader import read_bundle
-
-HOSTILE = ROOT / "tests" / "data" / "hostile"
-
-
-def _load_generator() -> ModuleType:
-    """tests/data/hostile/make_bundle.py: the payloads, the folder name and the notes writer."""
-    spec = importlib.util.spec_from_file_location("hostile_make_bundle", HOSTILE / "make_bundle.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_bundle = _load_generator()
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 

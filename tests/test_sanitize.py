@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from hostile_data import HOSTILE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.text import Text
@@ -25,7 +25,6 @@ from briefing_tui.export import export_json, export_markdown
 from briefing_tui.model import Anchor, Annotation, Target
 from briefing_tui.serialize import briefing_dict
 
-HOSTILE = ROOT / "tests" / "data" / "hostile"
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 PAYLOADS = ("\x1b]52;c;", "\x1b[2J", "\x1b]8;;", "\u009b", "\u202e", "[@click=app.quit]", "\x07", "\x7f")
 
