@@ -25,6 +25,14 @@ def http_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalServer]:
     yield from serve(monkeypatch)
 
 
+async def _until_finished(pilot, screen: FeedUpdateScreen) -> None:  # type: ignore[no-untyped-def]
+    """The feed update runs in a worker (a child process): wait up to 30 s for it to end."""
+    for _ in range(600):
+        if screen.finished:
+            return
+        await pilot.pause(0.05)
+
+
 def _row_titles(library: LibraryScreen) -> dict[str, str]:
     table = library.query_one(DataTable)
     return {e.id: table.get_row_at(i)[0].plain for i, e in enumerate(library.entries)}
@@ -81,10 +89,7 @@ async def test_u_updates_every_feed_with_progress(http_server: LocalServer) -> N
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, FeedUpdateScreen)
-        for _ in range(600):
-            if screen.finished:
-                break
-            await pilot.pause(0.05)
+        await _until_finished(pilot, screen)
         assert screen.finished
         assert screen.lines == ["wire: 2 new, 0 updated"]
         bar = screen.query_one(ProgressBar)
@@ -107,10 +112,7 @@ async def test_u_with_no_feeds_says_how_to_add_one() -> None:
         await pilot.press("u")
         screen = app.screen
         assert isinstance(screen, FeedUpdateScreen)
-        for _ in range(600):
-            if screen.finished:
-                break
-            await pilot.pause(0.05)
+        await _until_finished(pilot, screen)
         assert any("no feeds yet" in line for line in screen.lines)
         await pilot.press("escape")
         await pilot.pause()
