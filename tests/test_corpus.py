@@ -369,3 +369,16 @@ def test_cli_reports_an_index_it_cannot_open(library: Path, capsys: pytest.Captu
 def test_sqlite_has_fts5() -> None:
     con = sqlite3.connect(":memory:")
     con.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
+
+
+def test_a_content_folder_named_twice_is_listed_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: the shipped folder also in BRIEFING_CONTENT_PATH came twice from the folder scan,
+    and the index dropped its bundles: `briefing list` said "no bundles found"."""
+    shipped = str(shipped_content_dir())
+    monkeypatch.setenv("BRIEFING_CONTENT_PATH", os.pathsep.join([shipped, shipped + os.sep]))
+    code, out, _ = run(capsys, "list", "--format", "json")
+    assert code == 0
+    assert [row["id"] for row in json.loads(out)] == ["us-allies-critical-minerals"]
+    assert Index().search("minerals")

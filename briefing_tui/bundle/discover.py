@@ -40,9 +40,18 @@ class Entry:
 
 
 def bundle_folders(roots: Iterable[Path] | None = None) -> list[Path]:
-    """Every folder holding a briefing.md directly under a content root, in path order."""
+    """Every folder holding a briefing.md directly under a content root, in path order; a root
+    named twice (the shipped folder also in BRIEFING_CONTENT_PATH, say) is read once."""
     folders: list[Path] = []
+    seen: set[Path] = set()
     for root in content_path() if roots is None else roots:
+        try:
+            real = Path(root).resolve()
+        except (OSError, RuntimeError):  # a loop of symlinks: iterdir below says no
+            real = Path(root)
+        if real in seen:
+            continue
+        seen.add(real)
         try:
             # Dot-folders are writers' staging areas (see writer.py), never bundles.
             children = sorted(p for p in Path(root).iterdir() if p.is_dir() and not p.name.startswith("."))
