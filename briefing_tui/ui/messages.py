@@ -4,13 +4,16 @@ its own guards."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.screen import Screen
 
 from ..bundle.errors import BundleError
 from ..model import Briefing
+
+if TYPE_CHECKING:
+    from .screens.reader_search import FactMatcher
 
 
 class FactSelected(Message):
@@ -38,11 +41,13 @@ class CountryChosen(Message):
 
 
 class BundleChecked(Message):
-    """The reader's worker read and checked the whole bundle: its facts and countries are in."""
+    """The reader's worker read and checked the whole bundle: its facts and countries are in,
+    with their search matcher, folded in the worker."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, matcher: FactMatcher) -> None:
         super().__init__()
         self.briefing = briefing
+        self.matcher = matcher
 
 
 class BundleRefused(Message):

@@ -64,11 +64,12 @@ class ReaderScreen(Screen[None]):
         self.search_timer: Timer | None = None  # a search waiting for a pause in typing
         self._scroll_y = 0
 
-    def use_briefing(self, briefing: Briefing) -> None:
-        """The briefing shown, and what comes from it: its facts in article order, their matcher."""
+    def use_briefing(self, briefing: Briefing, matcher: reader_search.FactMatcher | None = None) -> None:
+        """The briefing shown, and what comes from it: its facts in article order, their matcher
+        (made already, when a worker read the facts)."""
         self.briefing = briefing
         self.facts = briefing.facts_in_article_order()
-        self.match_facts = reader_search.FactMatcher(self.facts)
+        self.match_facts = matcher or reader_search.FactMatcher(self.facts)
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -123,7 +124,7 @@ class ReaderScreen(Screen[None]):
 
     @on(BundleChecked)
     def _checked(self, event: BundleChecked) -> None:
-        reader_check.take(self, event.briefing)
+        reader_check.take(self, event.briefing, event.matcher)
 
     def fill_lists(self, focus: bool = True) -> None:
         self._show_facts()

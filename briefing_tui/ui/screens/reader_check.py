@@ -17,7 +17,7 @@ from ...bundle.reader import read_bundle
 from ...model import Briefing
 from ..messages import BundleChecked, BundleRefused
 from ..widgets.fact_list import FactList
-from . import reader_notes
+from . import reader_notes, reader_search
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
@@ -31,17 +31,19 @@ def start(screen: ReaderScreen, folder: Path) -> None:
             briefing = read_bundle(folder)
         except BundleError as exc:
             screen.post_message(BundleRefused(screen, exc))
-        else:
-            screen.post_message(BundleChecked(briefing))
+        else:  # the facts' text folded for search here, not on the first search's key
+            matcher = reader_search.FactMatcher(briefing.facts_in_article_order())
+            matcher.fold()
+            screen.post_message(BundleChecked(briefing, matcher))
 
     screen.run_worker(check, name="check the bundle", group="check", thread=True, exclusive=True)
 
 
-def take(screen: ReaderScreen, briefing: Briefing) -> None:
+def take(screen: ReaderScreen, briefing: Briefing, matcher: reader_search.FactMatcher) -> None:
     """The checked bundle's facts and countries into the reader's panes; the focus stays
     where the user put it while they were read (in the search box, say)."""
     screen.checking = None
-    screen.use_briefing(briefing)
+    screen.use_briefing(briefing, matcher)
     screen.search_hits = screen.match_facts(screen.search_query) if screen.search_query else set()
     reader_notes.reload(screen)
     screen.fill_lists(focus=isinstance(screen.focused, FactList))

@@ -45,19 +45,25 @@ def typed(screen: ReaderScreen, value: str) -> None:
 
 class FactMatcher:
     """Ids of the facts whose statement or source holds a query. Each fact's text is folded
-    once (at the first search); a query typed on from the last one narrows its hits."""
+    once (`fold`: at the first search, or ahead in a worker); a query typed on from the last
+    one narrows its hits."""
 
     def __init__(self, facts: list[Fact]) -> None:
         self._facts = facts
         self._folded: list[tuple[str, str]] | None = None
         self._last: tuple[str, list[tuple[str, str]]] = ("", [])
 
-    def __call__(self, query: str) -> set[str]:
-        needle = query.casefold()
+    def fold(self) -> list[tuple[str, str]]:
+        """Each fact's id and its statement and source, casefolded (50,000 facts: about 30 ms)."""
         if self._folded is None:
             self._folded = [(f.id, f"{f.statement.casefold()}\n{f.source.casefold()}") for f in self._facts]
+        return self._folded
+
+    def __call__(self, query: str) -> set[str]:
+        needle = query.casefold()
+        folded = self.fold()
         last, last_hits = self._last
-        pool = last_hits if last and last in needle else self._folded
+        pool = last_hits if last and last in needle else folded
         hits = [(fid, text) for fid, text in pool if needle in text]
         self._last = (needle, hits)
         return {fid for fid, _ in hits}
